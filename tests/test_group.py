@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from workshop import group
 from workshop.aggregator import WeightAggregator
+from workshop.ballots import InvalidVote
 
 CRITERIA = ("SPD", "FCR", "REL", "CST")
 slider = st.integers(0, 10)
@@ -121,7 +122,7 @@ def test_tallies() -> None:
 )
 def test_invalid_votes_are_refused(mode: str, vote: object, message: str) -> None:
     """Each kind of bad vote raises InvalidVote naming the problem."""
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(InvalidVote, match=message):
         group.validate_vote(mode, vote, ["x", "y", "z"], budget=5, cap=3)  # type: ignore[arg-type]
 
 

@@ -50,7 +50,7 @@ def test_kendalls_w_with_ties_nag_g08daf() -> None:
 
 
 def test_kendalls_w_with_ties_from_ratings_desctools_anxiety() -> None:
-    """DescTools KendallW(anxiety, TRUE) (irr's kendall): ratings ranked per rater, W = 0.5396569."""
+    """DescTools KendallW(anxiety, TRUE), irr's kendall: ratings ranked per rater, W = 0.5396569."""
     ratings = pd.DataFrame(
         [
             [3, 3, 3, 4, 5, 5, 2, 3, 5, 2, 2, 6, 1, 5, 2, 2, 1, 2, 4, 3],

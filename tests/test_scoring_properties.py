@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from workshop import mcda, scoring
+from workshop.ballots import InvalidWeights
 from workshop.sensitivity import weight_sensitivity
 
 matrices = st.tuples(st.integers(2, 7), st.integers(2, 8)).flatmap(
@@ -119,13 +120,13 @@ def test_competition_ranks_share_ties() -> None:
 def test_weights_must_match_criteria() -> None:
     """Unknown, missing, negative or non-finite weights are refused with a clear message."""
     frame, weights = as_frame(np.ones((2, 2)))
-    with pytest.raises(ValueError, match="missing"):
+    with pytest.raises(InvalidWeights, match="missing"):
         scoring.weighted_sum(frame, {"c0": 1.0})
-    with pytest.raises(ValueError, match="unknown"):
+    with pytest.raises(InvalidWeights, match="unknown"):
         scoring.weighted_sum(frame, {**weights, "x": 1.0})
-    with pytest.raises(ValueError, match="at least 0"):
+    with pytest.raises(InvalidWeights, match="at least 0"):
         scoring.weighted_sum(frame, {"c0": -1.0, "c1": 1.0})
-    with pytest.raises(ValueError, match="finite"):
+    with pytest.raises(InvalidWeights, match="finite"):
         scoring.topsis(frame, {"c0": float("nan"), "c1": 1.0})
 
 

@@ -7,8 +7,9 @@ the raw slider positions (Tastle–Wierman consensus).
 
 The sums for mean and variance are kept exactly, as integers: every normalised weight v/S (slider
 value over the ballot's total) is a multiple of 1/L with L = lcm(1..K·max), so adding and removing
-ballots never accumulates rounding error, however long a workshop runs.  Replacing or removing a participant's ballot
-updates all of them; the read methods match :mod:`workshop.group`'s batch functions.
+ballots never accumulates rounding error, however long a workshop runs.  Replacing or removing a
+participant's ballot updates all of them; the read methods match :mod:`workshop.group`'s batch
+functions.
 """
 
 from __future__ import annotations

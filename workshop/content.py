@@ -82,14 +82,15 @@ class Option:
 class Modifier:
     """How strongly a context factor shifts one option on one criterion.
 
-    `beta` is the shift in scale points at the factor's far end (+ at the maximum, − at the minimum);
-    at the neutral point the shift is zero, and it is linear in between.
+    `beta` is the shift in scale points at the factor's maximum (−beta at its minimum); at the
+    neutral point the shift is zero, and it is linear in between.
     """
 
     option: str
     criterion: str
     beta: float
     rationale: Text
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

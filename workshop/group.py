@@ -18,7 +18,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from workshop._pending_errors import InvalidVote
+from workshop.ballots import InvalidVote
 
 Method = Literal["mean", "median", "geomean"]
 

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from workshop import mcda
-from workshop._pending_errors import InvalidWeights
+from workshop.ballots import InvalidWeights
 from workshop.content import SCALE_MAX, SCALE_MIN, ContentPack, Text
 from workshop.context import adjusted_matrix
 from workshop.hybrids import hybrid_matrix
