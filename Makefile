@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8501
+LANG_DEMO ?= de
 
 .PHONY: run test lint typecheck pytest bench demo clean lock
 
@@ -29,6 +30,11 @@ pytest: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
+
+# A seeded session with a dozen simulated participants, then the app: try the wall alone.
+demo: $(STAMP)
+	PORT=$(PORT) $(BIN)/python scripts/seed_demo.py $(LANG_DEMO)
+	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 bench: $(STAMP)
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

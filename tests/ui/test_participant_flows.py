@@ -1,0 +1,227 @@
+"""Participant flows on the phone page, driven through AppTest against a real SQLite store."""
+
+from __future__ import annotations
+
+import pytest
+from ui_harness import new_session, page, refresh, texts
+
+from workshop.errors import InputLocked
+from workshop.store import Store
+
+
+@pytest.fixture
+def store(ui_store: Store) -> Store:
+    """The app's store on this test's own SQLite file (see conftest.ui_store)."""
+    return ui_store
+
+
+@pytest.fixture
+def joined(store: Store) -> tuple[str, str, str]:
+    """A session (code, key) and one participant's token."""
+    code, key = new_session(store, anonymity_threshold=3)
+    return code, key, store.join(code).token
+
+
+def test_join_by_code_gives_an_identity(store: Store) -> None:
+    """Entering the code on the start page joins and opens the participant page."""
+    code, _ = new_session(store)
+    at = page("home")
+    at.text_input(key="join_code").input(code.lower())
+    at.button[0].click().run()
+    assert at.query_params["code"] == code
+    token = at.query_params["p"]
+    assert store.participant(code, token) is not None
+
+
+def test_mistyped_code_is_explained(store: Store) -> None:
+    """A malformed code gets a clear message and joins nothing."""
+    at = page("home")
+    at.text_input(key="join_code").input("12")
+    at.button[0].click().run()
+    assert "sechs Zeichen" in texts(at)
+    assert not at.exception
+
+
+def test_weights_save_on_change_and_survive_a_reload(
+    store: Store, joined: tuple[str, str, str]
+) -> None:
+    """A moved slider is stored at once; a reloaded page shows the same weights again."""
+    code, key, token = joined
+    store.set_phase(code, key, "weigh")
+    at = page("participate", code=code, p=token)
+    at.slider(key="w.1.FCR").set_value(9).run()
+    assert store.weights_of(code, token).weights["FCR"] == 9
+    reloaded = page("participate", code=code, p=token)
+    assert reloaded.slider(key="w.1.FCR").value == 9
+    assert "gespeichert" in texts(reloaded)
+
+
+def test_confirming_default_weights_submits_a_ballot(
+    store: Store, joined: tuple[str, str, str]
+) -> None:
+    """Someone happy with the defaults can submit them with one tap."""
+    code, key, token = joined
+    store.set_phase(code, key, "weigh")
+    at = page("participate", code=code, p=token)
+    assert store.weights_of(code, token) is None
+    next(b for b in at.button if b.label == "Diese Gewichtung abgeben").click().run()
+    assert store.weights_of(code, token) is not None
+
+
+def test_ranking_follows_my_weights(store: Store, joined: tuple[str, str, str]) -> None:
+    """Putting all weight on relationship continuity ranks the dedicated owner first."""
+    code, key, token = joined
+    store.set_phase(code, key, "weigh")
+    at = page("participate", code=code, p=token)
+    for slider in at.slider:
+        if slider.key != "w.1.REL":
+            slider.set_value(0)
+    at.slider(key="w.1.REL").set_value(10).run()
+    first = at.get("progress")[0].proto.text
+    assert first.startswith("1. Feste Ansprechperson")
+
+
+def test_hybrid_parameters_are_saved_and_rescored(
+    store: Store, joined: tuple[str, str, str]
+) -> None:
+    """Moving a hybrid's parameter stores it with the ballot and changes that hybrid's score."""
+    code, key, token = joined
+    store.set_phase(code, key, "options")
+    at = page("participate", code=code, p=token)
+    before = [p.proto.text for p in at.get("progress")]
+    at.slider(key="h.1.segment.share").set_value(0.9).run()
+    ballot = store.weights_of(code, token)
+    assert ballot is not None and ballot.hybrid_params["segment"]["share"] == pytest.approx(0.9)
+    assert [p.proto.text for p in at.get("progress")] != before
+
+
+@pytest.mark.parametrize(
+    ("mode", "fill", "expected"),
+    [
+        ("single", lambda at: at.radio[0].set_value("pods"), {"choice": "pods"}),
+        (
+            "dots",
+            lambda at: (
+                at.number_input(key="dots.1.pods").set_value(3),
+                at.number_input(key="dots.1.segment").set_value(2),
+            ),
+            {"dots": {"pods": 3, "segment": 2}},
+        ),
+        (
+            "ranking",
+            lambda at: at.multiselect[0].set_value(["swarming", "pods"]),
+            {"ranking": ["swarming", "pods"]},
+        ),
+    ],
+)
+def test_vote_in_each_mode(store: Store, mode: str, fill: object, expected: dict) -> None:
+    """Single choice, dots and ranking votes are stored as cast."""
+    code, key = new_session(store, vote_mode=mode)
+    token = store.join(code).token
+    store.set_phase(code, key, "vote")
+    at = page("participate", code=code, p=token)
+    fill(at)  # type: ignore[operator]
+    next(b for b in at.button if b.label == "Stimme abgeben").click().run()
+    assert not at.exception
+    assert store.vote_of(code, token).vote == expected
+
+
+def test_too_many_dots_are_refused(store: Store) -> None:
+    """A dot vote over budget gets a clear message and stores nothing."""
+    code, key = new_session(store, vote_mode="dots", dot_budget=3, dot_cap_per_option=3)
+    token = store.join(code).token
+    store.set_phase(code, key, "vote")
+    at = page("participate", code=code, p=token)
+    at.number_input(key="dots.1.pods").set_value(3)
+    at.number_input(key="dots.1.swarming").set_value(2)
+    next(b for b in at.button if b.label == "Stimme abgeben").click().run()
+    assert "nicht gültig" in texts(at)
+    assert store.vote_of(code, token) is None
+
+
+def test_comment_on_an_option(store: Store, joined: tuple[str, str, str]) -> None:
+    """A comment on an option is stored against that option."""
+    code, key, token = joined
+    store.set_phase(code, key, "options")
+    at = page("participate", code=code, p=token)
+    at.selectbox[0].set_value("pods")
+    at.text_area[0].input("Wer übernimmt die Vertretung?")
+    next(b for b in at.button if b.label == "Kommentar senden").click().run()
+    (comment,) = store.comments(code)
+    assert (comment.target_kind, comment.target_id) == ("option", "pods")
+
+
+def test_post_a_concern_and_upvote_it(store: Store, joined: tuple[str, str, str]) -> None:
+    """A posted concern appears; one tap supports it, a second tap withdraws the support."""
+    code, _, token = joined
+    at = page("participate", code=code, p=token)
+    at.text_area[0].input("Wie ändert sich meine Rolle?")
+    next(b for b in at.button if b.label == "Absenden").click().run()
+    (concern,) = store.concerns(code)
+    at.button(key=f"up.{concern.id}").click().run()
+    assert store.concerns(code)[0].upvotes == 1
+    at.button(key=f"up.{concern.id}").click().run()
+    assert store.concerns(code)[0].upvotes == 0
+
+
+def test_locked_weights_cannot_change(store: Store, joined: tuple[str, str, str]) -> None:
+    """When the facilitator locks weights the sliders are disabled and the store refuses too."""
+    code, key, token = joined
+    store.set_phase(code, key, "weigh")
+    store.set_locked(code, key, "weights", True)
+    at = page("participate", code=code, p=token)
+    assert at.slider(key="w.1.FCR").disabled
+    assert "geschlossen" in texts(at)
+    with pytest.raises(InputLocked):
+        store.submit_weights(code, token, {"FCR": 3})
+
+
+def test_page_follows_the_facilitator(store: Store, joined: tuple[str, str, str]) -> None:
+    """When the facilitator moves on, the phone's next run shows the new phase."""
+    code, key, token = joined
+    at = page("participate", code=code, p=token)
+    assert at.subheader[0].value == "Ankommen & Anliegen"
+    store.set_phase(code, key, "vote")
+    refresh(at, store, code)
+    assert at.subheader[0].value == "Abstimmen"
+
+
+def test_results_wait_for_reveal_and_threshold(store: Store, joined: tuple[str, str, str]) -> None:
+    """Results stay hidden until revealed, then show counts only below the threshold."""
+    code, key, token = joined
+    store.set_phase(code, key, "results")
+    at = page("participate", code=code, p=token)
+    assert "sobald die Moderation sie freigibt" in texts(at)
+    store.set_revealed(code, key, True)
+    store.submit_weights(code, token, {c: 5 for c in _criteria()})
+    refresh(at, store, code)
+    assert "ab 3" in texts(at)
+    for _ in range(2):
+        other = store.join(code).token
+        store.submit_weights(code, other, {c: 7 for c in _criteria()})
+    refresh(at, store, code)
+    assert "Meine Gewichtung und die der Gruppe" in texts(at)
+
+
+def test_page_speaks_english_on_request(store: Store, joined: tuple[str, str, str]) -> None:
+    """?lang=en shows the phone page in English."""
+    code, _, token = joined
+    at = page("participate", code=code, p=token, lang="en")
+    assert at.subheader[0].value == "Welcome & concerns"
+
+
+def _criteria() -> tuple[str, ...]:
+    from workshop.packs import default_pack
+
+    return default_pack().criterion_ids
+
+
+def test_language_switch_changes_the_page_and_the_url(
+    store: Store, joined: tuple[str, str, str]
+) -> None:
+    """Choosing English on the phone shows English at once and keeps it in the URL."""
+    code, _, token = joined
+    at = page("participate", code=code, p=token)
+    at.segmented_control(key="lang_switch").set_value("en").run()
+    assert at.subheader[0].value == "Welcome & concerns"
+    assert at.query_params["lang"] == "en"

@@ -1,0 +1,75 @@
+"""Translations of every error code of `workshop.errors` (and the engine's errors)."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "error.workshop_error": {
+        "de": "Etwas ist schiefgelaufen. Bitte versuchen Sie es noch einmal.",
+        "en": "Something went wrong. Please try again.",
+    },
+    "error.not_found": {"de": "Das wurde nicht gefunden.", "en": "This was not found."},
+    "error.session_not_found": {
+        "de": "Zu diesem Code gibt es keinen Workshop. Bitte prüfen Sie den Code.",
+        "en": "There is no workshop with this code. Please check the code.",
+    },
+    "error.item_not_found": {
+        "de": "Diesen Beitrag gibt es in diesem Workshop nicht (mehr).",
+        "en": "This item does not exist in this workshop (any more).",
+    },
+    "error.forbidden": {"de": "Das ist hier nicht erlaubt.", "en": "You may not do this here."},
+    "error.wrong_facilitator_key": {
+        "de": "Dieser Moderationsschlüssel passt nicht zu diesem Workshop.",
+        "en": "This facilitator key does not open this workshop.",
+    },
+    "error.unknown_participant": {
+        "de": (
+            "Sie sind in diesem Workshop nicht bekannt. "
+            "Bitte treten Sie über den Link oder Code neu bei."
+        ),
+        "en": "You are not known in this workshop. Please join again with the link or code.",
+    },
+    "error.session_expired": {
+        "de": "Dieser Workshop ist beendet und nimmt keine Eingaben mehr an.",
+        "en": "This workshop has ended and takes no more input.",
+    },
+    "error.input_locked": {
+        "de": "Die Moderation hat diese Eingabe gerade geschlossen.",
+        "en": "The facilitator has closed this input for now.",
+    },
+    "error.invalid_input": {
+        "de": "Diese Eingabe ist nicht gültig.",
+        "en": "This input is not valid.",
+    },
+    "error.invalid_settings": {
+        "de": "Diese Einstellungen sind nicht gültig. Bitte prüfen Sie die markierten Werte.",
+        "en": "These settings are not valid. Please check the values.",
+    },
+    "error.invalid_weights": {
+        "de": "Diese Gewichtung passt nicht zu den Kriterien.",
+        "en": "These weights do not fit the criteria.",
+    },
+    "error.invalid_vote": {
+        "de": "Diese Stimme ist so nicht gültig. Bitte prüfen Sie Ihre Auswahl.",
+        "en": "This vote is not valid. Please check your choice.",
+    },
+    "error.conflict": {
+        "de": "Gleichzeitig hat sich etwas geändert. Bitte versuchen Sie es noch einmal.",
+        "en": "Something changed at the same time. Please try again.",
+    },
+    "error.join_code_unavailable": {
+        "de": "Es konnte kein freier Workshop-Code gefunden werden. Bitte noch einmal versuchen.",
+        "en": "No free workshop code could be found. Please try again.",
+    },
+    "error.storage_unavailable": {
+        "de": (
+            "Die Workshop-Daten sind gerade nicht erreichbar. Bitte gleich noch einmal versuchen."
+        ),
+        "en": "The workshop data cannot be reached right now. Please try again in a moment.",
+    },
+    "error.storage_misconfigured": {
+        "de": "Die Datenbank des Workshops ist nicht richtig eingerichtet.",
+        "en": "The workshop database is not configured correctly.",
+    },
+    "error.invalid_pack": {
+        "de": "Das Inhaltspaket ist fehlerhaft.",
+        "en": "The content pack is faulty.",
+    },
+}

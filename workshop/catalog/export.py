@@ -1,0 +1,408 @@
+"""Texts of the exports (sheet names, headers, the decision record) and of the console's Export tab.
+
+Spreadsheet headers and the record are written in the session's language; the Export tab in the
+reader's.  ``export.import_error.<reason>`` translates each reason of
+:class:`workshop.export.ImportRejected`.
+"""
+
+TEXTS: dict[str, dict[str, str]] = {
+    # --- words shared by every format -------------------------------------------------------
+    "export.yes": {"de": "ja", "en": "yes"},
+    "export.no": {"de": "nein", "en": "no"},
+    "export.round": {"de": "Runde {number}", "en": "Round {number}"},
+    "export.hybrid_label": {"de": "{name} (Hybrid)", "en": "{name} (hybrid)"},
+    "export.hidden_mark": {"de": "ausgeblendet", "en": "hidden"},
+    "export.target.general": {"de": "Allgemein", "en": "General"},
+    "export.language.de": {"de": "Deutsch", "en": "German"},
+    "export.language.en": {"de": "Englisch", "en": "English"},
+    "export.vote_mode.single": {"de": "Eine Stimme", "en": "Single choice"},
+    "export.vote_mode.dots": {"de": "Klebepunkte", "en": "Dot voting"},
+    "export.vote_mode.ranking": {"de": "Rangfolge (Borda)", "en": "Ranking (Borda)"},
+    "export.direction.below": {"de": "sinkt unter", "en": "falls below"},
+    "export.direction.above": {"de": "steigt über", "en": "rises above"},
+    "export.target_kind.option": {"de": "Option", "en": "Option"},
+    "export.target_kind.criterion": {"de": "Kriterium", "en": "Criterion"},
+    "export.target_kind.general": {"de": "Allgemein", "en": "General"},
+    "export.concern_kind.concern": {"de": "Anliegen", "en": "Concern"},
+    "export.concern_kind.question": {"de": "Frage", "en": "Question"},
+    "export.counts_only": {
+        "de": "unter der Anonymitätsschwelle von {threshold}: nur Anzahlen",
+        "en": "below the anonymity threshold of {threshold}: counts only",
+    },
+    # --- sheet names (at most 31 characters) -------------------------------------------------
+    "export.sheet.summary": {"de": "Übersicht", "en": "Summary"},
+    "export.sheet.group_weights": {"de": "Gruppengewichte", "en": "Group weights"},
+    "export.sheet.participant_weights": {"de": "Gewichte je Person", "en": "Weights per person"},
+    "export.sheet.ranking": {"de": "Rangfolge", "en": "Ranking"},
+    "export.sheet.sensitivity": {"de": "Sensitivität", "en": "Sensitivity"},
+    "export.sheet.votes": {"de": "Abstimmung", "en": "Votes"},
+    "export.sheet.comments": {"de": "Kommentare", "en": "Comments"},
+    "export.sheet.concerns": {"de": "Anliegen und Fragen", "en": "Concerns and questions"},
+    "export.sheet.notes": {"de": "Notizen", "en": "Notes"},
+    # --- summary items -----------------------------------------------------------------------
+    "export.field.title": {"de": "Titel", "en": "Title"},
+    "export.field.code": {"de": "Workshop-Code", "en": "Workshop code"},
+    "export.field.created": {"de": "Angelegt (UTC)", "en": "Created (UTC)"},
+    "export.field.exported": {"de": "Exportiert (UTC)", "en": "Exported (UTC)"},
+    "export.field.language": {"de": "Sprache", "en": "Language"},
+    "export.field.phase": {"de": "Aktuelle Phase", "en": "Current phase"},
+    "export.field.round": {"de": "Aktuelle Runde", "en": "Current round"},
+    "export.field.participants": {"de": "Teilnehmende", "en": "Participants"},
+    "export.field.threshold": {"de": "Anonymitätsschwelle", "en": "Anonymity threshold"},
+    "export.field.vote_mode": {"de": "Abstimmungsart", "en": "Voting method"},
+    "export.field.dot_budget": {"de": "Klebepunkte je Person", "en": "Dots per person"},
+    "export.field.dot_cap": {"de": "Höchstens je Option", "en": "At most per option"},
+    "export.field.revealed": {"de": "Ergebnisse gezeigt", "en": "Results shown"},
+    "export.field.hidden_included": {
+        "de": "Ausgeblendete Beiträge enthalten",
+        "en": "Hidden items included",
+    },
+    "export.field.comments": {"de": "Kommentare", "en": "Comments"},
+    "export.field.concerns": {"de": "Anliegen und Fragen", "en": "Concerns and questions"},
+    "export.field.ballots": {"de": "Gewichtungen abgegeben", "en": "Weights submitted"},
+    "export.field.votes": {"de": "Stimmen abgegeben", "en": "Votes cast"},
+    "export.field.results": {"de": "Ergebnisse", "en": "Results"},
+    "export.field.leader": {"de": "Platz 1", "en": "First place"},
+    "export.field.robust": {"de": "Platz 1 stabil", "en": "First place robust"},
+    # --- column headers ----------------------------------------------------------------------
+    "export.col.item": {"de": "Angabe", "en": "Item"},
+    "export.col.value": {"de": "Wert", "en": "Value"},
+    "export.col.round": {"de": "Runde", "en": "Round"},
+    "export.col.criterion_id": {"de": "Kriterium (ID)", "en": "Criterion (ID)"},
+    "export.col.criterion": {"de": "Kriterium", "en": "Criterion"},
+    "export.col.group_weight": {"de": "Gruppengewicht", "en": "Group weight"},
+    "export.col.median": {"de": "Median der Anteile", "en": "Median share"},
+    "export.col.q1": {"de": "Unteres Quartil", "en": "Lower quartile"},
+    "export.col.q3": {"de": "Oberes Quartil", "en": "Upper quartile"},
+    "export.col.iqr": {"de": "Quartilsabstand", "en": "Interquartile range"},
+    "export.col.consensus": {"de": "Konsens (0–1)", "en": "Consensus (0–1)"},
+    "export.col.participant": {"de": "Person (Pseudonym)", "en": "Person (pseudonym)"},
+    "export.col.role_group": {"de": "Bereich", "en": "Area"},
+    "export.col.rank": {"de": "Rang", "en": "Rank"},
+    "export.col.option_id": {"de": "Option (ID)", "en": "Option (ID)"},
+    "export.col.option": {"de": "Option", "en": "Option"},
+    "export.col.hybrid": {"de": "Hybrid", "en": "Hybrid"},
+    "export.col.score": {"de": "Punkte (von 100)", "en": "Points (out of 100)"},
+    "export.col.topsis_rank": {"de": "Rang TOPSIS", "en": "TOPSIS rank"},
+    "export.col.topsis": {"de": "TOPSIS-Nähe (0–1)", "en": "TOPSIS closeness (0–1)"},
+    "export.col.direction": {"de": "Wenn das Gewicht …", "en": "If the weight …"},
+    "export.col.weight_now": {"de": "Gewicht jetzt", "en": "Weight now"},
+    "export.col.threshold": {"de": "Schwelle", "en": "Threshold"},
+    "export.col.change": {"de": "Nötige Änderung", "en": "Change needed"},
+    "export.col.leader": {"de": "Platz 1 jetzt", "en": "First place now"},
+    "export.col.new_leader": {"de": "Neuer Platz 1", "en": "New first place"},
+    "export.col.vote_mode": {"de": "Abstimmungsart", "en": "Voting method"},
+    "export.col.total.single": {"de": "Stimmen", "en": "Votes"},
+    "export.col.total.dots": {"de": "Klebepunkte", "en": "Dots"},
+    "export.col.total.ranking": {"de": "Borda-Punkte", "en": "Borda points"},
+    "export.col.votes_counted": {"de": "Gezählte Stimmzettel", "en": "Ballots counted"},
+    "export.col.about": {"de": "Bezug", "en": "About"},
+    "export.col.target": {"de": "Worauf", "en": "On"},
+    "export.col.text": {"de": "Text", "en": "Text"},
+    "export.col.hidden": {"de": "Ausgeblendet", "en": "Hidden"},
+    "export.col.kind": {"de": "Art", "en": "Kind"},
+    "export.col.upvotes": {"de": "Unterstützung", "en": "Upvotes"},
+    "export.col.phase": {"de": "Phase", "en": "Phase"},
+    "export.col.note": {"de": "Notiz", "en": "Note"},
+    # --- sentences ---------------------------------------------------------------------------
+    "export.sens.leader": {
+        "de": "Auf Platz 1: {option} mit {score} von 100 Punkten.",
+        "en": "In first place: {option} with {score} points out of 100.",
+    },
+    "export.sens.tie": {
+        "de": "Gleichauf auf Platz 1: {options} – schon eine kleine Änderung der Gewichte "
+        "entscheidet zwischen ihnen.",
+        "en": "Tied for first place: {options} – even a small change in the weights decides "
+        "between them.",
+    },
+    "export.sens.none": {
+        "de": "Keine Änderung eines einzelnen Gewichts verdrängt Platz 1.",
+        "en": "No change of a single weight takes first place away.",
+    },
+    "export.sens.robust": {
+        "de": "Stabil: Ändert sich ein einzelnes Gewicht um bis zu {points} Prozentpunkte "
+        "(die übrigen behalten ihr Verhältnis), bleibt Platz 1 unverändert.",
+        "en": "Robust: moving any single weight by up to {points} percentage points (the others "
+        "keeping their proportions) leaves first place unchanged.",
+    },
+    "export.sens.fragile": {
+        "de": "Knapp: Schon weniger als {points} Prozentpunkte bei einem Gewicht ändern Platz 1.",
+        "en": "Close call: less than {points} percentage points on one weight change first place.",
+    },
+    "export.sens.below": {
+        "de": "Platz 1 ginge an {option}, wenn das Gewicht von „{criterion}“ unter {threshold} "
+        "sinkt (jetzt {weight}).",
+        "en": "First place would go to {option} if the weight of “{criterion}” fell below "
+        "{threshold} (now {weight}).",
+    },
+    "export.sens.above": {
+        "de": "Platz 1 ginge an {option}, wenn das Gewicht von „{criterion}“ über {threshold} "
+        "steigt (jetzt {weight}).",
+        "en": "First place would go to {option} if the weight of “{criterion}” rose above "
+        "{threshold} (now {weight}).",
+    },
+    "export.alert.split": {
+        "de": "„{criterion}“: Die Meinungen gehen auseinander – die mittlere Hälfte der Gruppe "
+        "gibt {low} bis {high} des Gewichts.",
+        "en": "“{criterion}”: opinions are split – the middle half of the group gives it "
+        "{low} to {high} of the weight.",
+    },
+    "export.shift.winner_same": {
+        "de": "Platz 1 bleibt: {option}.",
+        "en": "First place stays with {option}.",
+    },
+    "export.shift.winner_changed": {
+        "de": "Platz 1 hat gewechselt: von {before} zu {after}.",
+        "en": "First place changed from {before} to {after}.",
+    },
+    "export.shift.up": {
+        "de": "{option}: von Platz {before} auf Platz {after} gestiegen.",
+        "en": "{option}: up from place {before} to {after}.",
+    },
+    "export.shift.down": {
+        "de": "{option}: von Platz {before} auf Platz {after} gefallen.",
+        "en": "{option}: down from place {before} to {after}.",
+    },
+    "export.shift.no_rank_change": {
+        "de": "Die Reihenfolge der Optionen ist gleich geblieben.",
+        "en": "The order of the options has not changed.",
+    },
+    # --- chart titles ------------------------------------------------------------------------
+    "export.chart.ranking": {
+        "de": "Rangfolge der Gruppe, Runde {number}",
+        "en": "Group ranking, round {number}",
+    },
+    "export.chart.weights": {
+        "de": "Gewichte der Gruppe mit der mittleren Hälfte der Meinungen, Runde {number}",
+        "en": "Group weights with the middle half of opinions, round {number}",
+    },
+    "export.chart.votes": {"de": "Abstimmung, Runde {number}", "en": "Vote, round {number}"},
+    "export.chart.shift": {
+        "de": "Gewichte in Runde {before} und Runde {after}",
+        "en": "Weights in round {before} and round {after}",
+    },
+    # --- the decision record -----------------------------------------------------------------
+    "export.record.kind": {"de": "Ergebnisprotokoll", "en": "Decision record"},
+    "export.record.as_of": {"de": "Stand", "en": "As of"},
+    "export.record.rounds": {"de": "Runden", "en": "Rounds"},
+    "export.record.dots_mode": {
+        "de": "{mode} ({budget} je Person, höchstens {cap} je Option)",
+        "en": "{mode} ({budget} per person, at most {cap} per option)",
+    },
+    "export.record.privacy": {
+        "de": "Alle Beiträge sind anonym. Ergebnisse einer Runde erscheinen erst ab {threshold} "
+        "abgegebenen Gewichtungen; darunter nennt dieses Protokoll nur Anzahlen.",
+        "en": "All input is anonymous. A round's results appear only from {threshold} submitted "
+        "weightings on; below that, this record gives counts only.",
+    },
+    "export.record.phases": {"de": "Ablauf und Notizen", "en": "Phases and notes"},
+    "export.record.no_note": {"de": "Keine Notiz.", "en": "No notes."},
+    "export.record.counts_only": {
+        "de": "Für diese Runde liegen {ballots} Gewichtungen vor – weniger als die "
+        "Anonymitätsschwelle von {threshold}. Deshalb enthält das Protokoll nur die Anzahlen.",
+        "en": "This round has {ballots} weightings – fewer than the anonymity threshold of "
+        "{threshold}. The record therefore gives the counts only.",
+    },
+    "export.record.ranking": {"de": "Rangfolge und Robustheit", "en": "Ranking and robustness"},
+    "export.record.weights": {
+        "de": "Gewichte der Gruppe und Streuung",
+        "en": "Group weights and spread",
+    },
+    "export.record.middle_half": {
+        "de": "Mittlere Hälfte der Gruppe",
+        "en": "Middle half of the group",
+    },
+    "export.record.disagreement": {
+        "de": "Wo die Gruppe uneins ist:",
+        "en": "Where the group disagrees:",
+    },
+    "export.record.no_alerts": {
+        "de": "Bei allen Kriterien ist sich die Gruppe weitgehend einig.",
+        "en": "The group largely agrees on every criterion.",
+    },
+    "export.record.kendall": {
+        "de": "Übereinstimmung in der Reihenfolge der Kriterien (Kendalls W): {value}",
+        "en": "Agreement on the order of the criteria (Kendall's W): {value}",
+    },
+    "export.record.votes": {"de": "Abstimmung", "en": "Vote"},
+    "export.record.votes_counts_only": {
+        "de": "{votes} Stimmen abgegeben – weniger als die Anonymitätsschwelle von "
+        "{threshold}. Das Ergebnis der Abstimmung wird deshalb nicht genannt.",
+        "en": "{votes} votes cast – fewer than the anonymity threshold of {threshold}. "
+        "The result of the vote is therefore not given.",
+    },
+    "export.record.shift": {
+        "de": "Veränderung seit Runde {number}",
+        "en": "Change since round {number}",
+    },
+    "export.record.concerns": {
+        "de": "Wichtigste Anliegen und Fragen",
+        "en": "Top concerns and questions",
+    },
+    "export.record.more_concerns": {
+        "de": "… und {count} weitere (vollständig in der Excel-Datei).",
+        "en": "… and {count} more (all of them in the Excel file).",
+    },
+    "export.record.comments": {"de": "Kommentare", "en": "Comments"},
+    "export.record.none": {"de": "Keine.", "en": "None."},
+    "export.record.hidden_left_out": {
+        "de": "{count} von der Moderation ausgeblendete Beiträge sind nicht enthalten.",
+        "en": "{count} items hidden by the facilitator are not included.",
+    },
+    "export.record.hidden_included": {
+        "de": "Enthält {count} von der Moderation ausgeblendete Beiträge (markiert).",
+        "en": "Includes {count} items hidden by the facilitator (marked).",
+    },
+    "export.record.next_steps": {"de": "Nächste Schritte", "en": "Next steps"},
+    "export.record.no_next_steps": {
+        "de": "Noch keine nächsten Schritte notiert (Notiz der Phase „Ergebnis & nächste "
+        "Schritte“).",
+        "en": "No next steps noted yet (the note of the phase “Results & next steps”).",
+    },
+    "export.record.page": {"de": "Seite {number}", "en": "Page {number}"},
+    # --- the console's Export tab ------------------------------------------------------------
+    "export.tab": {"de": "Export", "en": "Export"},
+    "export.intro": {
+        "de": "Exporte gibt es jederzeit, auch mitten im Workshop: Sie zeigen den Stand "
+        "des Moments, in dem Sie sie erstellen.",
+        "en": "Exports are available at any time, mid-session too: they show the state at "
+        "the moment you create them.",
+    },
+    "export.include_hidden": {
+        "de": "Ausgeblendete Kommentare und Anliegen einschließen",
+        "en": "Include hidden comments and concerns",
+    },
+    "export.include_hidden_help": {
+        "de": "Standardmäßig bleiben Beiträge, die Sie ausgeblendet haben, draußen.",
+        "en": "By default, items you have hidden are left out.",
+    },
+    "export.prepare": {"de": "Exporte erstellen", "en": "Create exports"},
+    "export.refresh": {"de": "Neu erstellen", "en": "Create again"},
+    "export.step.snapshot": {"de": "Workshop-Stand lesen …", "en": "Reading the session …"},
+    "export.step.format": {"de": "{name} erstellen …", "en": "Creating {name} …"},
+    "export.step.charts": {"de": "Diagramme zeichnen …", "en": "Drawing the charts …"},
+    "export.done": {"de": "Exporte sind fertig.", "en": "Exports are ready."},
+    "export.ready": {
+        "de": "Stand {time} (Runde {round}). Neue Eingaben erscheinen nach „Neu erstellen“.",
+        "en": "As of {time} (round {round}). New input appears after “Create again”.",
+    },
+    "export.stale": {
+        "de": "Seitdem hat sich im Workshop etwas geändert.",
+        "en": "The session has changed since.",
+    },
+    "export.format.xlsx": {"de": "Excel-Arbeitsmappe", "en": "Excel workbook"},
+    "export.format.csv": {"de": "CSV-Tabellen (ZIP)", "en": "CSV tables (zip)"},
+    "export.format.json": {"de": "JSON zum Weiterarbeiten", "en": "JSON to continue later"},
+    "export.format.html": {"de": "Ergebnisprotokoll (HTML)", "en": "Decision record (HTML)"},
+    "export.format.pdf": {"de": "Ergebnisprotokoll (PDF)", "en": "Decision record (PDF)"},
+    "export.format.charts": {"de": "Alle Diagramme (PNG, ZIP)", "en": "All charts (PNG, zip)"},
+    "export.format_help.xlsx": {
+        "de": "Alle Tabellen mit Überschriften in der Sprache des Workshops.",
+        "en": "Every table, with headers in the session's language.",
+    },
+    "export.format_help.csv": {
+        "de": "Dieselben Tabellen als CSV (UTF-8, Komma) für andere Programme.",
+        "en": "The same tables as CSV (UTF-8, comma) for other tools.",
+    },
+    "export.format_help.json": {
+        "de": "Lässt sich als neuer Workshop wieder einlesen, z. B. für die nächste Runde.",
+        "en": "Re-imports as a new session, e.g. for the next workshop.",
+    },
+    "export.format_help.html": {
+        "de": "Zum Lesen im Browser und zum Drucken.",
+        "en": "To read in a browser and to print.",
+    },
+    "export.format_help.pdf": {
+        "de": "Zum Weitergeben an Leitung, Betriebsrat und Pilotteams.",
+        "en": "To hand to management, the works council and the pilot teams.",
+    },
+    "export.format_help.charts": {
+        "de": "Jedes Diagramm der Projektion als Bild für Folien.",
+        "en": "Every chart of the wall as an image for slides.",
+    },
+    "export.charts_title": {"de": "Diagramme für Folien", "en": "Charts for slides"},
+    "export.no_charts": {
+        "de": "Diagramme gibt es, sobald eine Runde die Anonymitätsschwelle erreicht hat.",
+        "en": "Charts appear once a round has reached the anonymity threshold.",
+    },
+    "export.chart_download": {"de": "PNG herunterladen", "en": "Download PNG"},
+    "export.link_title": {"de": "Direkte Download-Links", "en": "Direct download links"},
+    "export.link_hint": {
+        "de": "Diese Links enthalten Ihren Moderationsschlüssel – nur an Vertrauenspersonen "
+        "weitergeben.",
+        "en": "These links contain your facilitator key – share them only with people you trust.",
+    },
+    "export.failed": {
+        "de": "Der Export ist fehlgeschlagen. Bitte versuchen Sie es noch einmal.",
+        "en": "The export failed. Please try again.",
+    },
+    # --- import ------------------------------------------------------------------------------
+    "export.import_title": {
+        "de": "Workshop aus JSON fortsetzen",
+        "en": "Continue a session from JSON",
+    },
+    "export.import_intro": {
+        "de": "Eine JSON-Datei aus einem früheren Workshop wird zu einem neuen Workshop mit "
+        "eigenem Code und eigenem Moderationsschlüssel. Der aktuelle Workshop bleibt unverändert.",
+        "en": "A JSON file from an earlier session becomes a new session with its own code and "
+        "facilitator key. The current session stays as it is.",
+    },
+    "export.import_file": {"de": "JSON-Datei", "en": "JSON file"},
+    "export.import_button": {"de": "Als neuen Workshop anlegen", "en": "Create as a new session"},
+    "export.import_where": {
+        "de": "Stelle in der Datei: {where}",
+        "en": "Place in the file: {where}",
+    },
+    "export.import_error.too_large": {
+        "de": "Die Datei ist zu groß für einen Workshop-Export.",
+        "en": "The file is too large for a session export.",
+    },
+    "export.import_error.not_json": {
+        "de": "Die Datei ist kein gültiges JSON (oder nicht UTF-8-kodiert).",
+        "en": "The file is not valid JSON (or not UTF-8 encoded).",
+    },
+    "export.import_error.too_deep": {
+        "de": "Die Datei ist zu tief verschachtelt – so sieht kein Workshop-Export aus.",
+        "en": "The file is nested too deeply – no session export looks like this.",
+    },
+    "export.import_error.foreign": {
+        "de": "Das ist kein Workshop-Export dieser App.",
+        "en": "This is not a session export of this app.",
+    },
+    "export.import_error.version": {
+        "de": "Diese Datei stammt aus einer anderen Version der App und kann hier nicht "
+        "eingelesen werden.",
+        "en": "This file comes from another version of the app and cannot be read here.",
+    },
+    "export.import_error.missing": {
+        "de": "In der Datei fehlt eine nötige Angabe – sie ist unvollständig oder wurde verändert.",
+        "en": "The file lacks a required field – it is incomplete or has been altered.",
+    },
+    "export.import_error.unexpected": {
+        "de": "Die Datei enthält eine unbekannte Angabe – sie wurde verändert oder stammt "
+        "nicht aus dieser App.",
+        "en": "The file contains an unknown field – it has been altered or does not come from "
+        "this app.",
+    },
+    "export.import_error.type": {
+        "de": "Eine Angabe in der Datei hat die falsche Art (z. B. Text statt Zahl).",
+        "en": "A field in the file has the wrong kind of value (e.g. text instead of a number).",
+    },
+    "export.import_error.value": {
+        "de": "Eine Angabe in der Datei passt nicht (außerhalb des erlaubten Bereichs, "
+        "unbekannt oder widersprüchlich).",
+        "en": "A value in the file does not fit (out of range, unknown or inconsistent).",
+    },
+    "export.import_error.text": {
+        "de": "Ein Text in der Datei ist zu lang, leer oder enthält unzulässige Zeichen.",
+        "en": "A text in the file is too long, empty or contains characters that are not allowed.",
+    },
+    "export.import_error.pack": {
+        "de": "Die Inhalte (Kriterien und Optionen) in der Datei sind nicht gültig.",
+        "en": "The content (criteria and options) in the file is not valid.",
+    },
+    "export.import_nothing_created": {
+        "de": "Es wurde nichts angelegt.",
+        "en": "Nothing was created.",
+    },
+}

@@ -1,0 +1,143 @@
+"""UI texts of the facilitator's console (and the start page)."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "home.join_title": {"de": "Einem Workshop beitreten", "en": "Join a workshop"},
+    "home.code_label": {"de": "Workshop-Code", "en": "Workshop code"},
+    "home.join_button": {"de": "Beitreten", "en": "Join"},
+    "home.code_invalid": {
+        "de": "Ein Code hat sechs Zeichen, zum Beispiel 4KX7PQ. Bitte prüfen Sie die Eingabe.",
+        "en": "A code has six characters, for example 4KX7PQ. Please check your entry.",
+    },
+    "home.create": {"de": "Workshop moderieren", "en": "Facilitate a workshop"},
+    "facilitator.create_title": {"de": "Neuen Workshop anlegen", "en": "Create a new workshop"},
+    "facilitator.create_intro": {
+        "de": "Sie führen die Gruppe durch sechs Schritte – vom Sammeln der Anliegen bis zur "
+        "Entscheidung, was erprobt wird. Teilnehmende brauchen kein Konto, nur ihr Handy.",
+        "en": "You guide the group through six steps – from collecting concerns to deciding "
+        "what to pilot. Participants need no account, only their phone.",
+    },
+    "facilitator.title": {"de": "Titel", "en": "Title"},
+    "facilitator.title_default": {
+        "de": "Fall oder Kunde? Verantwortung im Service",
+        "en": "Case or customer? Responsibility in service",
+    },
+    "facilitator.session_language": {
+        "de": "Sprache des Workshops",
+        "en": "Language of the workshop",
+    },
+    "facilitator.threshold": {"de": "Anonymitätsschwelle", "en": "Anonymity threshold"},
+    "facilitator.threshold_help": {
+        "de": "Gruppenergebnisse erscheinen erst ab so vielen Teilnehmenden (mindestens 3, "
+        "üblich sind 5). Darunter zeigt die App nur Zahlen, wer schon abgegeben hat.",
+        "en": "Group results appear only from this many participants on (at least 3, 5 is "
+        "common). Below it the app shows only counts of who has submitted.",
+    },
+    "facilitator.vote_mode": {"de": "Abstimmungsart", "en": "Voting mode"},
+    "facilitator.vote_mode.single": {"de": "Eine Stimme", "en": "Single choice"},
+    "facilitator.vote_mode.dots": {"de": "Punkte verteilen", "en": "Dot voting"},
+    "facilitator.vote_mode.ranking": {"de": "Rangfolge", "en": "Ranking"},
+    "facilitator.dot_budget": {"de": "Punkte pro Person", "en": "Dots per person"},
+    "facilitator.dot_cap": {"de": "Höchstens pro Option", "en": "At most per option"},
+    "facilitator.role_groups": {"de": "Bereiche (optional)", "en": "Areas (optional)"},
+    "facilitator.role_groups_help": {
+        "de": "Durch Kommas getrennt, z. B. Service, Vertrieb, IT. Teilnehmende können sich "
+        "freiwillig zuordnen; Vergleiche zeigt die App nur zusammengefasst.",
+        "en": "Separated by commas, e.g. Service, Sales, IT. Participants may choose one "
+        "voluntarily; the app only ever shows combined comparisons.",
+    },
+    "facilitator.create_button": {"de": "Workshop anlegen", "en": "Create workshop"},
+    "facilitator.demo_title": {"de": "Erst einmal ausprobieren?", "en": "Try it first?"},
+    "facilitator.demo_hint": {
+        "de": "Legt einen Workshop mit zwölf simulierten Teilnehmenden an, damit Sie Konsole und "
+        "Projektion allein kennenlernen können.",
+        "en": "Creates a workshop with twelve simulated participants so you can get to know the "
+        "console and the wall on your own.",
+    },
+    "facilitator.demo_button": {"de": "Demo-Workshop öffnen", "en": "Open a demo workshop"},
+    "facilitator.join_link": {"de": "Beitrittslink: {url}", "en": "Join link: {url}"},
+    "facilitator.origin.configured": {
+        "de": "Adresse aus der Konfiguration (WORKSHOP_PUBLIC_URL).",
+        "en": "Address from the configuration (WORKSHOP_PUBLIC_URL).",
+    },
+    "facilitator.origin.browser": {
+        "de": "Die Adresse, unter der Sie die App gerade geöffnet haben.",
+        "en": "The address you opened the app with.",
+    },
+    "facilitator.origin.lan": {
+        "de": "Die Adresse dieses Rechners im lokalen Netz – Handys müssen im selben WLAN sein.",
+        "en": "This computer's address on the local network – phones must be on the same Wi-Fi.",
+    },
+    "facilitator.origin.loopback": {
+        "de": "Achtung: Nur auf diesem Rechner erreichbar. Setzen Sie WORKSHOP_PUBLIC_URL oder "
+        "öffnen Sie die App über die Netzwerkadresse.",
+        "en": "Careful: reachable only on this computer. Set WORKSHOP_PUBLIC_URL or open the app "
+        "through its network address.",
+    },
+    "facilitator.open_wall": {"de": "Projektion öffnen", "en": "Open the wall"},
+    "facilitator.keep_safe": {
+        "de": "Dies ist Ihr Moderationslink. Wer ihn hat, kann den Workshop steuern – bewahren "
+        "Sie ihn sicher auf und zeigen Sie ihn nicht an der Wand.",
+        "en": "This is your facilitator link. Whoever has it can steer the workshop – keep it "
+        "safe and never show it on the wall.",
+    },
+    "facilitator.key_stored": {"de": "Link ist gesichert", "en": "I have stored the link"},
+    "facilitator.console_link": {"de": "Moderationslink", "en": "Facilitator link"},
+    "facilitator.phase": {"de": "Phase", "en": "Phase"},
+    "facilitator.count.participants": {"de": "Teilnehmende", "en": "Participants"},
+    "facilitator.tab.steer": {"de": "Steuern", "en": "Steer"},
+    "facilitator.tab.context": {"de": "Kontext", "en": "Context"},
+    "facilitator.tab.moderate": {"de": "Moderieren", "en": "Moderate"},
+    "facilitator.tab.notes": {"de": "Notizen", "en": "Notes"},
+    "facilitator.tab.settings": {"de": "Einstellungen", "en": "Settings"},
+    "facilitator.reveal": {"de": "Ergebnisse zeigen", "en": "Show results"},
+    "facilitator.reveal_help": {
+        "de": "Solange die Ergebnisse verborgen sind, kann niemand sich an der Gruppe "
+        "orientieren. Erst gewichten lassen, dann zeigen.",
+        "en": "While results are hidden nobody can follow the crowd. Let people weigh first, "
+        "then reveal.",
+    },
+    "facilitator.new_round": {"de": "Neue Runde", "en": "New round"},
+    "facilitator.new_round_help": {
+        "de": "Nach der Diskussion erneut gewichten und abstimmen. Frühere Runden bleiben "
+        "erhalten und werden verglichen; die Ergebnisse werden wieder verborgen.",
+        "en": "Weigh and vote again after the discussion. Earlier rounds are kept and compared; "
+        "results are hidden again.",
+    },
+    "facilitator.new_round_confirm": {"de": "Neue Runde starten", "en": "Start a new round"},
+    "facilitator.new_round_started": {"de": "Neue Runde gestartet.", "en": "New round started."},
+    "facilitator.locks": {"de": "Eingaben offen", "en": "Input open"},
+    "facilitator.lock_help": {
+        "de": "Aus = geschlossen: Teilnehmende können diese Eingabe nicht mehr ändern.",
+        "en": "Off = closed: participants can no longer change this input.",
+    },
+    "facilitator.context_intro": {
+        "de": "Halten Sie mit der Gruppe fest, wie die Einheit heute aussieht. Der Kontext "
+        "verschiebt, wie gut die Modelle passen; die Regler der Mischformen legen fest, welche "
+        "Variante auf der Projektion bewertet wird.",
+        "en": "Record with the group what the unit looks like today. Context shifts how well the "
+        "models fit; the hybrid sliders decide which variant the wall scores.",
+    },
+    "facilitator.group_hybrids": {
+        "de": "Mischformen für die Gruppe",
+        "en": "Hybrids for the group",
+    },
+    "facilitator.context_save": {"de": "Kontext übernehmen", "en": "Apply context"},
+    "facilitator.nothing_yet": {"de": "Noch nichts eingegangen.", "en": "Nothing yet."},
+    "facilitator.hide": {"de": "Ausblenden", "en": "Hide"},
+    "facilitator.show": {"de": "Einblenden", "en": "Show"},
+    "facilitator.notes_hint": {
+        "de": "Ihr Notizbuch je Phase – es fließt ins Ergebnisprotokoll ein.",
+        "en": "Your notebook per phase – it goes into the decision record.",
+    },
+    "facilitator.note_for": {"de": "Notizen: {phase}", "en": "Notes: {phase}"},
+    "facilitator.note_save": {"de": "Notiz speichern", "en": "Save note"},
+    "facilitator.settings_save": {"de": "Einstellungen speichern", "en": "Save settings"},
+    "facilitator.delete": {"de": "Workshop löschen", "en": "Delete workshop"},
+    "facilitator.delete_warning": {
+        "de": "Löscht den Workshop mit allen Eingaben endgültig. Exportieren Sie vorher, was "
+        "Sie behalten möchten.",
+        "en": "Deletes the workshop and all its input for good. Export what you want to keep "
+        "first.",
+    },
+    "facilitator.delete_confirm": {"de": "Endgültig löschen", "en": "Delete for good"},
+}

@@ -1,0 +1,174 @@
+"""UI texts of the participant's phone."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "participant.not_joined": {
+        "de": "Sie sind noch keinem Workshop beigetreten. Scannen Sie den QR-Code an der Wand "
+        "oder geben Sie auf der Startseite den Code ein.",
+        "en": "You have not joined a workshop yet. Scan the QR code on the wall or enter the "
+        "code on the start page.",
+    },
+    "participant.to_start": {"de": "Zur Startseite", "en": "To the start page"},
+    "participant.welcome_intro": {
+        "de": "Schön, dass Sie dabei sind. Ihre Eingaben bleiben anonym: Ergebnisse sieht die "
+        "Gruppe nur zusammengefasst und erst ab einer Mindestzahl an Teilnehmenden. "
+        "Was beschäftigt Sie, wenn wir über Verantwortung im Service sprechen?",
+        "en": "Good to have you here. Your input stays anonymous: the group only sees "
+        "combined results, and only from a minimum number of participants. "
+        "What is on your mind when we talk about responsibility in service?",
+    },
+    "participant.profile_title": {
+        "de": "Optional: Name und Bereich",
+        "en": "Optional: name and area",
+    },
+    "participant.nickname": {"de": "Spitzname (optional)", "en": "Nickname (optional)"},
+    "participant.nickname_help": {
+        "de": "Nur für Sie und die Moderation sichtbar; in Ergebnissen erscheint er nie.",
+        "en": "Only you and the facilitator see it; it never appears in results.",
+    },
+    "participant.role_group": {"de": "Ihr Bereich (optional)", "en": "Your area (optional)"},
+    "participant.role_group_none": {"de": "Keine Angabe", "en": "Prefer not to say"},
+    "participant.role_group_help": {
+        "de": "Damit lassen sich Sichtweisen von Bereichen vergleichen – immer nur "
+        "zusammengefasst, nie einzeln.",
+        "en": "This lets the group compare how areas see things – always combined, never "
+        "individually.",
+    },
+    "participant.profile_save": {"de": "Speichern", "en": "Save"},
+    "participant.concerns_title": {"de": "Anliegen und Fragen", "en": "Concerns and questions"},
+    "participant.concerns_hint": {
+        "de": "Zum Beispiel: „Wie verändert sich meine Rolle?“ oder „Bin ich für mehr "
+        "Verantwortung gerüstet?“ Unterstützen Sie Beiträge anderer mit ▲.",
+        "en": "For example: “How does my role change?” or “Am I equipped for more "
+        "responsibility?” Support others' posts with ▲.",
+    },
+    "participant.concern_kind": {"de": "Art", "en": "Kind"},
+    "participant.kind.concern": {"de": "Sorge", "en": "Concern"},
+    "participant.kind.question": {"de": "Frage", "en": "Question"},
+    "participant.concern_text": {"de": "Ihr Beitrag", "en": "Your post"},
+    "participant.concern_send": {"de": "Absenden", "en": "Post"},
+    "participant.concern_sent": {
+        "de": "Danke! Ihr Beitrag ist angekommen.",
+        "en": "Thank you! Your post has arrived.",
+    },
+    "participant.concern_empty": {
+        "de": "Bitte schreiben Sie zuerst etwas.",
+        "en": "Please write something first.",
+    },
+    "participant.upvote": {"de": "Unterstützen", "en": "Support"},
+    "participant.upvote_undo": {"de": "Unterstützung zurücknehmen", "en": "Withdraw support"},
+    "participant.locked": {
+        "de": "{what}: Die Moderation hat diese Eingabe gerade geschlossen.",
+        "en": "{what}: the facilitator has closed this input for now.",
+    },
+    "participant.weigh_intro": {
+        "de": "Wie wichtig ist Ihnen jedes Kriterium für die Entscheidung? Es gibt kein "
+        "Richtig oder Falsch – die Gewichte müssen sich nicht zu 100 addieren. Das "
+        "Fragezeichen neben einem Kriterium erklärt, was es meint und was 1 und 5 bedeuten.",
+        "en": "How much does each criterion matter to you for this decision? There is no right "
+        "or wrong – the weights need not add up to 100. The question mark next to a criterion "
+        "explains what it means and what 1 and 5 stand for.",
+    },
+    "participant.weights_saved": {
+        "de": "Ihre Gewichtung ist gespeichert. Sie können sie weiter anpassen.",
+        "en": "Your weights are saved. You can keep adjusting them.",
+    },
+    "participant.weights_not_saved": {
+        "de": "Noch nicht abgegeben: Verschieben Sie einen Regler oder bestätigen Sie die "
+        "Werte, wie sie sind.",
+        "en": "Not submitted yet: move a slider or confirm the values as they are.",
+    },
+    "participant.confirm_weights": {
+        "de": "Diese Gewichtung abgeben",
+        "en": "Submit these weights",
+    },
+    "participant.my_ranking": {"de": "Ihre Rangfolge", "en": "Your ranking"},
+    "participant.leader": {
+        "de": "Mit Ihren Gewichten vorn: {name} ({score})",
+        "en": "Ahead with your weights: {name} ({score})",
+    },
+    "participant.ranking_hint": {
+        "de": "So schneiden die Modelle mit Ihren Gewichten im Kontext der Gruppe ab "
+        "(100 % = bestmöglich auf jedem Kriterium).",
+        "en": "How the models score with your weights in the group's context "
+        "(100 % = best possible on every criterion).",
+    },
+    "participant.context_intro": {
+        "de": "Die Moderation hält gemeinsam mit Ihnen fest, wie unsere Einheit heute aussieht. "
+        "Der Kontext verändert, wie gut ein Modell zu uns passt – nicht, was uns wichtig ist.",
+        "en": "Together with you, the facilitator records what our unit looks like today. "
+        "Context changes how well a model fits us – not what matters to us.",
+    },
+    "participant.options_intro": {
+        "de": "Hier sehen Sie die reinen Modelle und Mischformen. Bei den Mischformen können Sie "
+        "einstellen, wie sie aussehen – die Rangfolge rechnet sofort neu.",
+        "en": "Here are the pure models and the hybrids. For the hybrids you can set what they "
+        "look like – the ranking updates at once.",
+    },
+    "participant.adjust_weights": {
+        "de": "Meine Gewichtung anpassen",
+        "en": "Adjust my weights",
+    },
+    "participant.hybrids_title": {"de": "Mischformen einstellen", "en": "Shape the hybrids"},
+    "participant.hybrids_hint": {
+        "de": "Am Rand eines Reglers entspricht eine Mischform einem reinen Modell; dazwischen "
+        "kostet die Abstimmung zweier Welten etwas.",
+        "en": "At the end of its range a hybrid equals a pure model; in between, running two "
+        "worlds side by side has a coordination cost.",
+    },
+    "participant.comment_title": {"de": "Kommentieren", "en": "Comment"},
+    "participant.comment_on": {"de": "Wozu?", "en": "On what?"},
+    "participant.comment_general": {"de": "Allgemein", "en": "General"},
+    "participant.comment_text": {"de": "Ihr Kommentar", "en": "Your comment"},
+    "participant.comment_send": {"de": "Kommentar senden", "en": "Send comment"},
+    "participant.comment_sent": {
+        "de": "Danke! Ihr Kommentar ist angekommen.",
+        "en": "Thank you! Your comment has arrived.",
+    },
+    "participant.comment_empty": {
+        "de": "Bitte schreiben Sie zuerst etwas.",
+        "en": "Please write something first.",
+    },
+    "participant.vote_saved": {
+        "de": "Ihre Stimme ist gespeichert. Bis die Abstimmung schließt, können Sie sie ändern.",
+        "en": "Your vote is saved. You can change it until voting closes.",
+    },
+    "participant.vote_single": {
+        "de": "Welches Modell sollen wir als Nächstes erproben?",
+        "en": "Which model should we pilot next?",
+    },
+    "participant.vote_choice": {"de": "Ihre Wahl", "en": "Your choice"},
+    "participant.vote_dots": {
+        "de": "Verteilen Sie bis zu {budget} Punkte, höchstens {cap} auf eine Option.",
+        "en": "Spread up to {budget} dots, at most {cap} on one option.",
+    },
+    "participant.vote_ranking": {
+        "de": "Wählen Sie die Optionen in Ihrer Reihenfolge: zuerst Ihren Favoriten.",
+        "en": "Pick the options in your order: your favourite first.",
+    },
+    "participant.vote_order": {"de": "Ihre Reihenfolge", "en": "Your order"},
+    "participant.vote_send": {"de": "Stimme abgeben", "en": "Cast my vote"},
+    "participant.results_hidden": {
+        "de": "Die Ergebnisse der Gruppe erscheinen, sobald die Moderation sie freigibt.",
+        "en": "The group's results appear as soon as the facilitator reveals them.",
+    },
+    "participant.too_few": {
+        "de": "Erst {n} Gewichtungen – Ergebnisse gibt es zum Schutz der Anonymität "
+        "ab {threshold}.",
+        "en": "Only {n} sets of weights so far – to protect anonymity, results start at "
+        "{threshold}.",
+    },
+    "participant.me_vs_group": {
+        "de": "Meine Gewichtung und die der Gruppe",
+        "en": "My weights and the group's",
+    },
+    "participant.me_vs_group_hint": {
+        "de": "Anteil am Gesamtgewicht; Gruppe = Median aus {n} Gewichtungen.",
+        "en": "Share of the total weight; group = median of {n} sets of weights.",
+    },
+    "participant.you": {"de": "Sie", "en": "you"},
+    "participant.group": {"de": "Gruppe", "en": "group"},
+    "participant.group_ranking": {
+        "de": "Rangfolge mit den Gewichten der Gruppe",
+        "en": "Ranking with the group's weights",
+    },
+}

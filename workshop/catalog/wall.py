@@ -1,0 +1,206 @@
+"""UI texts of the wall view (the projector), its charts and its plain-word sentences.
+
+The chart titles (``wall.chart.*``) and the sentences on sensitivity, disagreement and shifts
+(``wall.sens.*``, ``wall.alert.*``, ``wall.shift.*``) are shared with the explorer.
+"""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "wall.no_code": {
+        "de": "Für die Projektion fehlt der Workshop-Code. Öffnen Sie die Seite als "
+        "/wall?code=ABC123 – den Link finden Sie in der Moderation.",
+        "en": "The projector view needs a workshop code. Open it as /wall?code=ABC123 – "
+        "the facilitator console shows the link.",
+    },
+    "wall.join_title": {"de": "Jetzt mitmachen", "en": "Join now"},
+    "wall.join_at": {
+        "de": "QR-Code scannen oder {url} öffnen und den Code eingeben",
+        "en": "Scan the QR code, or open {url} and enter the code",
+    },
+    "wall.qr_alt": {
+        "de": "QR-Code zum Beitreten: {url}",
+        "en": "QR code for joining: {url}",
+    },
+    "wall.counts.participants": {"de": "Teilnehmende", "en": "Participants"},
+    "wall.counts.weights": {"de": "Gewichtungen", "en": "Weights submitted"},
+    "wall.counts.votes": {"de": "Stimmen", "en": "Votes cast"},
+    "wall.counts.concerns": {"de": "Anliegen & Fragen", "en": "Concerns & questions"},
+    "wall.round_phase": {"de": "Runde {number} · {phase}", "en": "Round {number} · {phase}"},
+    "wall.prompt.welcome": {
+        "de": "Willkommen! Was beschäftigt Sie bei diesem Thema? Teilen Sie Ihre Anliegen "
+        "und Fragen und unterstützen Sie die der anderen.",
+        "en": "Welcome! What is on your mind about this topic? Post your concerns and "
+        "questions, and upvote the ones you share.",
+    },
+    "wall.prompt.weigh": {
+        "de": "Wie wichtig ist Ihnen jedes Kriterium? Stellen Sie die Regler auf Ihrem Handy ein.",
+        "en": "How much does each criterion matter to you? Set the sliders on your phone.",
+    },
+    "wall.prompt.context": {
+        "de": "Wie sieht unsere Lage aus? Die Moderation stellt den Kontext der Einheit ein.",
+        "en": "What is our situation? The facilitator sets the context of our unit.",
+    },
+    "wall.prompt.options": {
+        "de": "Wie schneiden die Optionen und Hybride mit Ihren Gewichten ab? "
+        "Probieren Sie es auf Ihrem Handy aus.",
+        "en": "How do the options and hybrids score with your weights? Try it out on your phone.",
+    },
+    "wall.prompt.vote": {
+        "de": "Jetzt abstimmen: Geben Sie Ihre Stimme auf dem Handy ab.",
+        "en": "Time to vote: cast your vote on your phone.",
+    },
+    "wall.prompt.results": {
+        "de": "Das ist das Bild der Gruppe. Was nehmen wir mit, "
+        "und was sind die nächsten Schritte?",
+        "en": "This is where the group stands. What do we take away, and what comes next?",
+    },
+    "wall.hidden": {
+        "de": "Die Ergebnisse bleiben verborgen, bis die Moderation sie zeigt – "
+        "so legt sich niemand zu früh fest.",
+        "en": "Results stay hidden until the facilitator reveals them, "
+        "so nobody is swayed too early.",
+    },
+    "wall.threshold": {
+        "de": "Die Gruppenergebnisse erscheinen, sobald {threshold} Personen ihre Gewichtung "
+        "abgegeben haben (bisher {ballots}).",
+        "en": "Group results appear once {threshold} people have submitted their weights "
+        "({ballots} so far).",
+    },
+    "wall.votes_threshold": {
+        "de": "Das Abstimmungsergebnis erscheint ab {threshold} Stimmen (bisher {votes}).",
+        "en": "The vote result appears from {threshold} votes on ({votes} so far).",
+    },
+    "wall.section.ranking": {"de": "Rangfolge der Gruppe", "en": "Group ranking"},
+    "wall.section.ranking_caption": {
+        "de": "Gewichtete Summe mit den Gewichten der Gruppe, in Punkten von 100. "
+        "Die Farben zeigen, was die wichtigsten Kriterien beitragen.",
+        "en": "Weighted sum under the group's weights, in points out of 100. "
+        "The colours show what the most important criteria contribute.",
+    },
+    "wall.section.weights": {"de": "Gewichte der Gruppe", "en": "Group weights"},
+    "wall.section.weights_caption": {
+        "de": "Balken: Median der Gruppe. Linie: die mittlere Hälfte der Gruppe.",
+        "en": "Bar: the group's median. Line: the middle half of the group.",
+    },
+    "wall.section.sensitivity": {"de": "Wie sicher ist Platz 1?", "en": "How safe is first place?"},
+    "wall.section.alerts": {"de": "Hier sind wir uns uneinig", "en": "Where we disagree"},
+    "wall.section.votes": {"de": "Abstimmung", "en": "Vote"},
+    "wall.section.shift": {
+        "de": "Was sich seit Runde {number} bewegt hat",
+        "en": "What has moved since round {number}",
+    },
+    "wall.section.concerns": {"de": "Anliegen & Fragen", "en": "Concerns & questions"},
+    "wall.no_concerns": {
+        "de": "Noch keine Anliegen oder Fragen – teilen Sie Ihre über das Handy.",
+        "en": "No concerns or questions yet – post yours from your phone.",
+    },
+    "wall.kind.concern": {"de": "Anliegen", "en": "Concern"},
+    "wall.kind.question": {"de": "Frage", "en": "Question"},
+    # "Stimmen" would clash with the vote count; a concern is supported, not voted on.
+    "wall.upvotes": {"de": "{count}-mal unterstützt", "en": "{count} upvotes"},
+    "wall.upvote": {"de": "einmal unterstützt", "en": "1 upvote"},
+    "wall.upvotes_none": {"de": "Neu", "en": "New"},
+    "wall.more_concerns": {
+        "de": "… und {count} weitere auf den Handys.",
+        "en": "… and {count} more on your phones.",
+    },
+    "wall.other_criteria": {"de": "Übrige Kriterien", "en": "Other criteria"},
+    "wall.hybrid_label": {"de": "{name} (Hybrid)", "en": "{name} (hybrid)"},
+    "wall.kendall": {
+        "de": "Übereinstimmung in der Reihenfolge der Kriterien (Kendalls W): {value}",
+        "en": "Agreement on the order of the criteria (Kendall's W): {value}",
+    },
+    # --- sensitivity, disagreement and shifts in plain words (shared with the explorer)
+    "wall.sens.leader": {
+        "de": "Auf Platz 1: {option} mit {score} von 100 Punkten.",
+        "en": "In first place: {option} with {score} points out of 100.",
+    },
+    "wall.sens.tie": {
+        "de": "Gleichauf auf Platz 1: {options}.",
+        "en": "Tied for first place: {options}.",
+    },
+    "wall.sens.tie_note": {
+        "de": "Schon eine kleine Änderung der Gewichte entscheidet zwischen ihnen.",
+        "en": "Even a small change in the weights decides between them.",
+    },
+    "wall.sens.below": {
+        "de": "Platz 1 ginge an {option}, wenn das Gewicht von „{criterion}“ unter {threshold} "
+        "sinkt (jetzt {weight}).",
+        "en": "First place would go to {option} if the weight of “{criterion}” fell below "
+        "{threshold} (now {weight}).",
+    },
+    "wall.sens.above": {
+        "de": "Platz 1 ginge an {option}, wenn das Gewicht von „{criterion}“ über {threshold} "
+        "steigt (jetzt {weight}).",
+        "en": "First place would go to {option} if the weight of “{criterion}” rose above "
+        "{threshold} (now {weight}).",
+    },
+    "wall.sens.robust": {
+        "de": "Stabil: Ändert sich ein einzelnes Gewicht um bis zu {points} Prozentpunkte, "
+        "bleibt Platz 1 unverändert.",
+        "en": "Robust: moving any single weight by up to {points} percentage points leaves "
+        "first place unchanged.",
+    },
+    "wall.sens.fragile": {
+        "de": "Knapp: Schon weniger als {points} Prozentpunkte bei einem Gewicht ändern Platz 1.",
+        "en": "Close call: less than {points} percentage points on one weight change first place.",
+    },
+    "wall.sens.none": {
+        "de": "Keine Änderung eines einzelnen Gewichts verdrängt Platz 1.",
+        "en": "No change of a single weight takes first place away.",
+    },
+    "wall.sens.others": {
+        "de": "Dabei behalten die übrigen Gewichte ihr Verhältnis zueinander.",
+        "en": "The other weights keep their proportions to each other.",
+    },
+    "wall.alert.split": {
+        "de": "„{criterion}“: Die Meinungen gehen auseinander – die mittlere Hälfte der Gruppe "
+        "gibt {low} bis {high} des Gewichts.",
+        "en": "“{criterion}”: opinions are split – the middle half of the group gives it "
+        "{low} to {high} of the weight.",
+    },
+    "wall.alert.none": {
+        "de": "Bei allen Kriterien ist sich die Gruppe weitgehend einig.",
+        "en": "The group largely agrees on every criterion.",
+    },
+    "wall.shift.winner_same": {
+        "de": "Platz 1 bleibt: {option}.",
+        "en": "First place stays with {option}.",
+    },
+    "wall.shift.winner_changed": {
+        "de": "Platz 1 hat gewechselt: von {before} zu {after}.",
+        "en": "First place has changed from {before} to {after}.",
+    },
+    "wall.shift.up": {
+        "de": "{option}: von Platz {before} auf Platz {after} gestiegen",
+        "en": "{option}: up from place {before} to {after}",
+    },
+    "wall.shift.down": {
+        "de": "{option}: von Platz {before} auf Platz {after} gefallen",
+        "en": "{option}: down from place {before} to {after}",
+    },
+    "wall.shift.votes": {
+        "de": "{option}: {before} → {after}",
+        "en": "{option}: {before} → {after}",
+    },
+    "wall.shift.votes_title": {
+        "de": "Abstimmung im Vergleich zur letzten Runde",
+        "en": "Votes compared with the last round",
+    },
+    "wall.shift.no_rank_change": {
+        "de": "Die Reihenfolge der Optionen ist gleich geblieben.",
+        "en": "The order of the options has not changed.",
+    },
+    # --- charts (shared with the explorer)
+    "wall.chart.weight_axis": {"de": "Anteil am Gesamtgewicht", "en": "Share of the total weight"},
+    "wall.chart.score_axis": {"de": "Punkte (von 100)", "en": "Points (out of 100)"},
+    "wall.chart.points": {"de": "Punkte", "en": "Points"},
+    "wall.chart.q1": {"de": "Unteres Quartil", "en": "Lower quartile"},
+    "wall.chart.q3": {"de": "Oberes Quartil", "en": "Upper quartile"},
+    "wall.chart.round": {"de": "Runde", "en": "Round"},
+    "wall.chart.votes_axis.single": {"de": "Stimmen", "en": "Votes"},
+    "wall.chart.votes_axis.dots": {"de": "Klebepunkte", "en": "Dots"},
+    "wall.chart.votes_axis.ranking": {
+        "de": "Borda-Punkte aus den Rangfolgen",
+        "en": "Borda points from the rankings",
+    },
+}

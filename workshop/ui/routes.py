@@ -1,0 +1,79 @@
+"""HTTP routes served beside the Streamlit UI: joining by link, health.
+
+The join route is what the QR code opens: it finds or creates the participant's anonymous
+identity, keeps it in a cookie (Streamlit itself cannot set cookies) and redirects to the
+participant page with the identity in the URL, so a reload or a new tab finds the same person.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from workshop.addresses import join_base
+from workshop.errors import WorkshopError
+from workshop.store.credentials import JOIN_CODE_ALPHABET
+from workshop.ui import services
+
+logger = logging.getLogger("workshop")
+
+COOKIE_PREFIX = "fok_"
+COOKIE_MAX_AGE = 60 * 60 * 24 * 30  # a month: longer than any workshop series runs
+
+
+def cookie_name(code: str) -> str:
+    """The cookie that remembers a participant's token for one session."""
+    return f"{COOKIE_PREFIX}{code}"
+
+
+def normalise_code(raw: str) -> str:
+    """A join code as typed (lower case, spaces, dashes) in canonical form, or '' if malformed."""
+    code = "".join(ch for ch in raw.upper() if ch.isalnum())
+    return code if len(code) == 6 and all(ch in JOIN_CODE_ALPHABET for ch in code) else ""
+
+
+def join(request: Request) -> Response:
+    """GET /join/<code>: join (or rejoin) a session and go to the participant page."""
+    code = normalise_code(request.path_params["code"])
+    if not code:
+        return RedirectResponse("/?" + urlencode({"error": "session_not_found"}), status_code=303)
+    store = services.store()
+    token = request.cookies.get(cookie_name(code), "")
+    try:
+        if not token or store.participant(code, token) is None:
+            token = store.join(code).token
+    except WorkshopError as error:
+        return RedirectResponse("/?" + urlencode({"error": error.code}), status_code=303)
+    target = "/participate?" + urlencode({"code": code, "p": token})
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(
+        cookie_name(code), token, max_age=COOKIE_MAX_AGE, httponly=True, samesite="lax"
+    )
+    return response
+
+
+def health(request: Request) -> Response:
+    """GET /healthz: 200 when the database answers, 503 otherwise."""
+    try:
+        services.store().last_seq("------")
+    except WorkshopError as error:
+        if error.code in {"storage_unavailable", "storage_misconfigured"}:
+            return JSONResponse({"status": "unavailable"}, status_code=503)
+    return JSONResponse({"status": "ok"})
+
+
+def announce_addresses(port: int) -> None:
+    """Say on the console which address phones will be sent to (DESIGN.md)."""
+    base = join_base(os.environ.get("WORKSHOP_PUBLIC_URL"), None, port)
+    print(f"Fall oder Kunde? — phones join via {base.url}/join/<code> ({base.origin})", flush=True)
+
+
+ROUTES = [
+    Route("/join/{code}", join, methods=["GET"]),
+    Route("/healthz", health, methods=["GET"]),
+]

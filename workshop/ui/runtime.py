@@ -1,0 +1,128 @@
+"""Streamlit-side helpers every view uses: language, texts, query parameters, errors."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+
+from workshop.content import Lang, Text
+from workshop.errors import WorkshopError
+from workshop.i18n import coerce_lang, language_from_locale, t
+
+LANG_KEY = "lang"
+
+
+def query(name: str) -> str:
+    """A query parameter as a stripped string ('' when absent)."""
+    value = st.query_params.get(name, "")
+    return str(value).strip()
+
+
+def current_lang(session_language: str | None = None) -> Lang:
+    """The reader's language: ?lang=, else chosen earlier, else the session's, else the browser's.
+
+    The switch writes its choice into the URL too, so a reload keeps it and a shared link
+    opens in the language it was copied in.
+    """
+    if query("lang") in ("de", "en"):
+        return coerce_lang(query("lang"))
+    chosen = st.session_state.get(LANG_KEY)
+    if chosen in ("de", "en"):
+        return coerce_lang(chosen)
+    if session_language in ("de", "en"):
+        return coerce_lang(session_language)
+    return language_from_locale(st.context.locale)
+
+
+_run = threading.local()  # each script run has its own thread: the run's language lives here
+
+
+def reader_lang() -> str:
+    """The language of this run (session state for fragment runs, which start new threads)."""
+    lang = getattr(_run, "lang", None)
+    return lang if lang is not None else str(st.session_state.get("_lang", "de"))
+
+
+def tr(key: str, /, **values: object) -> str:
+    """The UI text `key` in the reader's language."""
+    return t(key, reader_lang(), **values)
+
+
+def text(value: Text) -> str:
+    """Pack content in the reader's language."""
+    return value.get(reader_lang())
+
+
+def use_lang(lang: Lang) -> Lang:
+    """Make `lang` the language of this run (read by :func:`tr` and :func:`text`)."""
+    st.session_state["_lang"] = lang
+    _run.lang = lang
+    return lang
+
+
+def language_switch(key: str = "lang_switch") -> None:
+    """A compact DE/EN switch that remembers the choice for this browser session."""
+    current = reader_lang()
+    choice = st.segmented_control(
+        tr("common.language"),
+        options=["de", "en"],
+        format_func=lambda lang: "Deutsch" if lang == "de" else "English",
+        default=current,
+        key=key,
+        label_visibility="collapsed",
+    )
+    if choice and choice != current:
+        st.session_state[LANG_KEY] = choice
+        st.query_params["lang"] = choice
+        use_lang(coerce_lang(choice))
+        st.rerun()
+
+
+def show_error(error: WorkshopError) -> None:
+    """Show a domain error as a translated message (never a traceback)."""
+    key = f"error.{error.code}"
+    try:
+        message = tr(key)
+    except KeyError:
+        message = tr("error.workshop_error")
+    st.error(message, icon=":material/error:")
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn domain errors raised inside the block into translated messages."""
+    try:
+        yield
+    except WorkshopError as error:
+        show_error(error)
+
+
+def flash(message: str) -> None:
+    """Show a short confirmation after the next rerun (e.g. after a button callback)."""
+    st.session_state["_flash"] = message
+
+
+def show_flash() -> None:
+    """Show and clear a pending confirmation."""
+    message = st.session_state.pop("_flash", None)
+    if message:
+        st.toast(message, icon=":material/check_circle:")
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:&=\"'")
+
+
+def plain(value: str) -> str:
+    """User text made safe for Markdown: every special character is escaped, so nothing a
+    participant types can become a link, an image, HTML or formatting."""
+    escaped = "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIAL else ch for ch in value)
+    return escaped.replace("\n", "  \n")
+
+
+def percent(share: float) -> str:
+    """A share as a percentage the reader's way: "68 %" in German, "68%" in English."""
+    number = f"{share * 100:.0f}"
+    return f"{number}\u202f%" if reader_lang() == "de" else f"{number}%"

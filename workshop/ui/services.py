@@ -1,0 +1,112 @@
+"""Process-wide services shared by every script run and every route: the store and live state.
+
+Streamlit runs each script in its own thread, so everything here is created once per process and
+is thread-safe.  Nothing here imports Streamlit: the routes in ``app.py`` use it too.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import Any, TypeVar
+
+from workshop.content import ContentPack
+from workshop.live import LiveSession
+from workshop.packs import pack_from_data
+from workshop.scoring import ScoringModel
+from workshop.store import SessionView, Store, open_store
+
+T = TypeVar("T")
+
+_lock = threading.Lock()
+_live: dict[str, LiveSession] = {}
+_packs: dict[str, ContentPack] = {}
+_views: dict[str, tuple[float, SessionView]] = {}
+_models: dict[tuple[str, str], ScoringModel] = {}
+_MODEL_CACHE_LIMIT = 256
+
+#: How long a session's view (phase, reveal, settings) may be shared between phones.
+VIEW_TTL = 1.0
+
+
+@cache
+def store() -> Store:
+    """The one store of this process (WORKSHOP_DATABASE_URL, else the SQLite file)."""
+    return open_store(os.environ.get("WORKSHOP_DATABASE_URL") or None)
+
+
+def session_view(code: str, fresh: bool = False) -> SessionView:
+    """The session's current view, shared by all phones for up to a second.
+
+    Hundreds of phones polling for the phase then cost one query per second, not hundreds.
+    """
+    now = time.monotonic()
+    cached = _views.get(code)
+    if not fresh and cached is not None and now - cached[0] < VIEW_TTL:
+        return cached[1]
+    view = store().get_session(code)
+    _views[code] = (now, view)
+    return view
+
+
+def forget_view(code: str) -> None:
+    """Drop the cached view after a change, so the next read sees it at once."""
+    _views.pop(code, None)
+
+
+def pack_of(view: SessionView) -> ContentPack:
+    """The session's frozen content pack, parsed once per process."""
+    return _once(_packs, view.code, lambda: pack_from_data(view.pack_data, f"session {view.code}"))
+
+
+def live_session(view: SessionView) -> LiveSession:
+    """The session's live aggregates, brought up to date from the event log."""
+    live = _once(_live, view.code, lambda: LiveSession(pack_of(view).criterion_ids))
+    if live.seq < view.last_seq:
+        with live.lock:
+            live.apply(store().events_since(view.code, live.seq))
+    return live
+
+
+def _once(table: dict[str, T], key: str, make: Callable[[], T]) -> T:
+    found = table.get(key)
+    if found is None:
+        with _lock:
+            found = table.get(key)
+            if found is None:
+                found = table[key] = make()
+    return found
+
+
+def forget_session(code: str) -> None:
+    """Drop everything cached about a deleted session."""
+    _live.pop(code, None)
+    _packs.pop(code, None)
+    _views.pop(code, None)
+    for cache_key in [k for k in _models if k[0] == code]:
+        _models.pop(cache_key, None)
+
+
+def context_of(view: SessionView) -> dict[str, Any]:
+    """The group's context of the session's current round: ``{"factors": …, "hybrids": …}``."""
+    return live_session(view).round(view.round).context
+
+
+def model_for(
+    view: SessionView, hybrids: Mapping[str, Mapping[str, float]] | None = None
+) -> ScoringModel:
+    """The scoring model under the group's context, with these hybrid parameters (cached)."""
+    context = context_of(view)
+    chosen = hybrids if hybrids is not None else context.get("hybrids", {})
+    cache_key = (view.code, json.dumps([context.get("factors", {}), chosen], sort_keys=True))
+    model = _models.get(cache_key)
+    if model is None:
+        if len(_models) > _MODEL_CACHE_LIMIT:
+            _models.clear()
+        model = ScoringModel.build(pack_of(view), context.get("factors", {}), chosen)
+        _models[cache_key] = model
+    return model

@@ -1,0 +1,53 @@
+"""Navigation built per role on every run: participants see only their page.
+
+Hidden pages stay reachable by URL, so every page checks its own permission (the store checks
+the facilitator key on every change as well).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from workshop.ui import identity
+from workshop.ui.runtime import current_lang, tr, use_lang
+
+PAGES = Path(__file__).resolve().parent.parent.parent / "pages"
+
+
+def page_file(name: str) -> str:
+    """The absolute path of pages/<name>.py, for st.switch_page and st.page_link."""
+    return str(PAGES / f"{name}.py")
+
+
+def _page(name: str, title_key: str, icon: str, default: bool = False) -> st.Page:
+    return st.Page(
+        PAGES / f"{name}.py",
+        title=tr(title_key),
+        icon=icon,
+        url_path="" if default else name,
+        default=default,
+    )
+
+
+def run() -> None:
+    """Configure the page, pick the pages for this reader and run the selected one."""
+    use_lang(current_lang())
+    role = identity.role()
+    wide = role in {"facilitator", "wall"}
+    st.set_page_config(
+        page_title=tr("common.app_name"),
+        page_icon=":material/forum:",
+        layout="wide" if wide else "centered",
+        initial_sidebar_state="collapsed",
+    )
+    home = _page("home", "common.nav.home", ":material/home:", default=True)
+    pages = [
+        home,
+        _page("participate", "common.nav.participate", ":material/smartphone:"),
+        _page("facilitate", "common.nav.facilitate", ":material/tune:"),
+        _page("wall", "common.nav.wall", ":material/tv:"),
+        _page("explore", "common.nav.explore", ":material/explore:"),
+    ]
+    st.navigation(pages, position="sidebar" if role == "facilitator" else "hidden").run()

@@ -1,0 +1,533 @@
+"""The projector wall: ``/wall?code=XXXXXX``, public and read-only.
+
+It shows only what the room sees anyway: the title, the join code and QR code, live counts, the
+phase with a short prompt, the concerns posted openly and — once the facilitator has revealed
+them, and only from the anonymity threshold on — the group's results.  No facilitator function
+lives here.
+
+Refreshing: a fragment reruns every two seconds without a click.  Each tick first asks the store
+for the session's newest event number (one indexed read); only when it moved does it bring the
+live aggregates up to date from the event log and rebuild the :class:`Frame` — everything the wall
+draws, with labels in the reader's language and chart data ready.  The frame is kept in the
+browser session's state, so an unchanged tick only re-sends the same elements (the browser sees
+nothing new and redraws nothing).
+
+:func:`refresh` (no Streamlit calls) and :func:`draw` are separate so that ``bench/bench_wall.py``
+can time them.  The plain-word sentences (:func:`sensitivity_sentences`, :func:`alert_sentences`,
+:func:`shift_sentences`) and the number formats are shared with the explorer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+import streamlit as st
+
+from workshop.addresses import join_base, join_url
+from workshop.content import ContentPack, Lang
+from workshop.errors import WorkshopError
+from workshop.i18n import t
+from workshop.live import LiveSession
+from workshop.results import (
+    ROBUST_CHANGE,
+    DisagreementAlert,
+    RoundResults,
+    RoundShift,
+    SensitivityReport,
+    round_results,
+    summarise_round,
+)
+from workshop.sensitivity import FRAGILE_CHANGE
+from workshop.store import Concern, Counts, SessionView
+from workshop.ui import charts, identity, services
+from workshop.ui.qr import qr_svg
+from workshop.ui.runtime import current_lang, language_switch, show_error, tr, use_lang
+
+#: Seconds between two looks at the store; a submission shows within this (plus the redraw).
+REFRESH_SECONDS = 2
+#: Concerns shown on the wall (most upvoted first); the rest are counted.
+MAX_CONCERNS = 8
+#: Sensitivity sentences shown at most (nearest flips first).
+MAX_FLIPS = 3
+#: Disagreement alerts shown at most (least consensus first).
+MAX_ALERTS = 3
+
+_FRAME_KEY = "_wall_frame"
+
+_STYLE = """
+<style>
+/* The wall's own type scale: readable from the back of a room at 1920×1080 and 1280×720. */
+[data-testid="stMainBlockContainer"] {padding-top: 2rem; padding-bottom: 2rem;}
+.wall-title {font-size: 2.6rem; font-weight: 700; line-height: 1.15; margin: 0 0 .3rem 0;}
+.wall-phase {font-size: 1.7rem; font-weight: 600; color: #0072B2; margin: 0 0 .3rem 0;}
+.wall-prompt {font-size: 1.35rem; line-height: 1.4; margin: 0 0 .8rem 0;}
+.wall-counts {display: flex; flex-wrap: wrap; gap: .5rem 2rem;}
+.wall-count {display: flex; flex-direction: column;}
+.wall-count .value {font-size: 3rem; font-weight: 700; line-height: 1.05;}
+.wall-count .label {font-size: 1.15rem; opacity: .8;}
+.wall-join-title {font-size: 1.5rem; font-weight: 600; text-align: center; margin: 0;}
+.wall-code {font-size: 4.4rem; font-weight: 800; letter-spacing: .3rem; line-height: 1.1;
+  font-family: "Source Code Pro", ui-monospace, monospace; text-align: center; margin: 0;}
+.wall-join {font-size: 1.1rem; text-align: center; margin: 0; overflow-wrap: anywhere;}
+.wall-lines {font-size: 1.35rem; line-height: 1.45; margin: 0; padding-left: 1.3rem;}
+.wall-lines li {margin-bottom: .35rem;}
+.wall-note {font-size: 1.3rem; line-height: 1.4; margin: 0;}
+.wall-notice {font-size: 1.5rem; line-height: 1.4; margin: .5rem 0 1rem 0; padding: 1rem 1.3rem;
+  border-radius: .5rem; background: rgba(0, 114, 178, .09); color: #0b3d66;}
+.wall-concern {display: flex; gap: 1rem; align-items: flex-start; font-size: 1.3rem;
+  line-height: 1.35; padding: .55rem .8rem; margin-bottom: .5rem; border-radius: .5rem;
+  background: rgba(0, 114, 178, .07); border-left: .35rem solid #0072B2;}
+.wall-concern.question {border-left-color: #E69F00; background: rgba(230, 159, 0, .08);}
+.wall-concern .votes {flex: 0 0 auto; font-weight: 700; min-width: 7rem;}
+.wall-concern .text {flex: 1 1 auto; white-space: pre-wrap; overflow-wrap: anywhere;}
+.wall-concern .kind {font-size: 1rem; opacity: .75; display: block;}
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class ConcernCard:
+    """A concern or question as the wall shows it (text exactly as posted)."""
+
+    kind: str
+    text: str
+    upvotes: int
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Everything one wall draw needs, built only when the session changed."""
+
+    code: str
+    seq: int
+    lang: Lang
+    title: str
+    phase: str
+    round: int
+    revealed: bool
+    vote_mode: str
+    counts: Counts
+    results: RoundResults | None  # None until revealed: nothing is computed before
+    concerns: tuple[ConcernCard, ...]
+    more_concerns: int
+    sentences: tuple[str, ...] = ()
+    alerts: tuple[str, ...] = ()
+    shift_lines: tuple[str, ...] = ()
+    kendall: str = ""
+    data: Mapping[str, pa.Table] = field(default_factory=dict)
+    previous: RoundResults | None = None  # the round before, kept: it no longer changes
+
+
+# --------------------------------------------------------------------------- page
+
+
+def render() -> None:
+    """Draw the wall for the session in ``?code=``."""
+    code = identity.code()
+    if not code:
+        st.info(tr("wall.no_code"), icon=":material/tv:")
+        return
+    try:
+        view = services.session_view(code)
+    except WorkshopError as error:
+        show_error(error)
+        return
+    use_lang(current_lang(view.language))
+    _live(code, _join_link(code))
+    language_switch("wall_lang")
+
+
+def _join_link(code: str) -> tuple[str, str]:
+    """The base URL to type and the join link the QR code carries (reachable from phones)."""
+    port = int(st.get_option("server.port") or 8501)
+    base = join_base(os.environ.get("WORKSHOP_PUBLIC_URL"), st.context.url, port)
+    return base.url, join_url(base, code)
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def _live(code: str, link: tuple[str, str]) -> None:
+    """The refreshing part: rebuild the frame only when the session changed, then draw it."""
+    lang = st.session_state.get("_lang", "de")
+    last = st.session_state.get(_FRAME_KEY)
+    try:
+        frame = refresh(code, lang, last if isinstance(last, Frame) else None)
+    except WorkshopError as error:
+        show_error(error)
+        return
+    st.session_state[_FRAME_KEY] = frame
+    draw(frame, link)
+
+
+# --------------------------------------------------------------------------- building a frame
+
+
+def refresh(code: str, lang: Lang, last: Frame | None) -> Frame:
+    """The frame to draw: `last` itself when nothing changed since it was built."""
+    seq = services.store().last_seq(code)
+    if last is not None and last.code == code and last.seq == seq and last.lang == lang:
+        return last
+    view = services.session_view(code)
+    if view.last_seq < seq:  # the shared view is up to a second old: read it afresh
+        view = services.session_view(code, fresh=True)
+    return build_frame(view, lang, last)
+
+
+def build_frame(view: SessionView, lang: Lang, last: Frame | None = None) -> Frame:
+    """Read counts, concerns and (once revealed) the results, and prepare every label.
+
+    The previous round's results are taken from `last` when it holds them for the same
+    settings: a round that is over never changes, so only the current round is recomputed.
+    """
+    store = services.store()
+    counts = store.counts(view.code)
+    concerns = store.concerns(view.code)
+    cards = tuple(_card(c) for c in concerns[:MAX_CONCERNS])
+    frame = Frame(
+        code=view.code,
+        seq=view.last_seq,
+        lang=lang,
+        title=view.title,
+        phase=view.phase,
+        round=view.round,
+        revealed=view.revealed,
+        vote_mode=view.settings.vote_mode,
+        counts=counts,
+        results=None,
+        concerns=cards,
+        more_concerns=max(len(concerns) - MAX_CONCERNS, 0),
+    )
+    if not view.revealed:
+        return frame
+    pack = services.pack_of(view)
+    live = services.live_session(view)
+    with live.lock:  # other threads apply events to the same live state
+        previous = _previous_round(view, live, pack, last)
+        results = round_results(live, pack, view.settings, view.round, previous)
+    return dataclasses.replace(_with_results(frame, results, pack, lang), previous=previous)
+
+
+def _previous_round(
+    view: SessionView, live: LiveSession, pack: ContentPack, last: Frame | None
+) -> RoundResults | None:
+    """Round r − 1's results: kept from the last frame if still valid, else computed once."""
+    if view.round <= 1:
+        return None
+    kept = None if last is None or last.code != view.code else last.previous
+    settings = view.settings
+    if (
+        kept is not None
+        and kept.round == view.round - 1
+        and kept.threshold == settings.anonymity_threshold
+        and last is not None
+        and last.vote_mode == settings.vote_mode
+    ):
+        return kept
+    return summarise_round(live, pack, settings, view.round - 1)
+
+
+def _card(concern: Concern) -> ConcernCard:
+    return ConcernCard(concern.kind, concern.text, concern.upvotes)
+
+
+def _with_results(frame: Frame, results: RoundResults, pack: ContentPack, lang: Lang) -> Frame:
+    """Add the results' sentences and chart data (only what may be shown exists)."""
+    names = criterion_names(pack, lang)
+    options = option_names(pack, lang)
+    axis_options = option_names(pack, lang, axis="wall")
+    data: dict[str, pa.Table] = {}
+    sentences: list[str] = []
+    alerts: list[str] = []
+    shift_lines: list[str] = []
+    kendall = ""
+    if results.visible and results.sensitivity is not None:
+        weights = [w.weight for w in results.weights]
+        data["weights"] = charts.weights_frame(results.weights, names)
+        data["ranking"] = charts.ranking_frame(
+            results.ranking,
+            results.criteria,
+            weights,
+            names,
+            axis_options,
+            t("wall.other_criteria", lang),
+        )
+        sentences = sensitivity_sentences(
+            results.sensitivity, results.ranking[0].score, names, options, lang
+        )
+        alerts = alert_sentences(results.alerts[:MAX_ALERTS], names, lang)
+        if results.kendall_w is not None:
+            kendall = t("wall.kendall", lang, value=number(results.kendall_w, lang, 2))
+    if results.tally is not None:
+        data["votes"] = charts.votes_frame(results.tally, axis_options)
+    if results.shift is not None:
+        data["shift"] = charts.shift_frame(
+            results.shift,
+            names,
+            t("common.round", lang, number=results.shift.before),
+            t("common.round", lang, number=results.shift.after),
+        )
+        shift_lines = shift_sentences(results.shift, options, lang)
+    return dataclasses.replace(
+        frame,
+        results=results,
+        sentences=tuple(sentences),
+        alerts=tuple(alerts),
+        shift_lines=tuple(shift_lines),
+        kendall=kendall,
+        data=data,
+    )
+
+
+# --------------------------------------------------------------------------- words and numbers
+
+
+def number(value: float, lang: Lang, digits: int = 1) -> str:
+    """A decimal number the way the language writes it (German: decimal comma)."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def percent(share: float, lang: Lang, digits: int = 1) -> str:
+    """A share of 1 as a percentage: "12,5 %" in German, "12.5%" in English."""
+    value = number(share * 100.0, lang, digits)
+    return f"{value}\u202f%" if lang == "de" else f"{value}%"
+
+
+def criterion_names(pack: ContentPack, lang: Lang) -> dict[str, str]:
+    """Criterion id → name in `lang`."""
+    return {c.id: c.name.get(lang) for c in pack.criteria}
+
+
+def option_names(pack: ContentPack, lang: Lang, axis: charts.Size | None = None) -> dict[str, str]:
+    """Option id → name in `lang`, hybrids marked; `axis`: wrapped for a chart of that size."""
+    names = {o.id: o.name.get(lang) for o in pack.options}
+    if axis is not None:
+        names = {k: charts.wrap(v, axis) for k, v in names.items()}
+    for h in pack.hybrids:
+        name = h.name.get(lang)
+        if axis is not None:
+            names[h.id] = charts.wrap(name, axis, suffix=_hybrid_suffix(lang))
+        else:
+            names[h.id] = t("wall.hybrid_label", lang, name=name)
+    return names
+
+
+def _hybrid_suffix(lang: Lang) -> str:
+    """The "(hybrid)" after a hybrid's name, taken from the label's template."""
+    return t("wall.hybrid_label", lang, name="").strip()
+
+
+def sensitivity_sentences(
+    report: SensitivityReport,
+    score: float,
+    criteria: Mapping[str, str],
+    options: Mapping[str, str],
+    lang: Lang,
+) -> list[str]:
+    """First place and how safe it is, in plain words (nearest flips first)."""
+    if len(report.tied) > 1:
+        # Any weight change decides a tie: flips "away" from a shared first place say nothing.
+        tied = ", ".join(options[o] for o in report.tied)
+        return [t("wall.sens.tie", lang, options=tied), t("wall.sens.tie_note", lang)]
+    points = number(score * 100.0, lang, 0)
+    lines = [t("wall.sens.leader", lang, option=options[report.winner], score=points)]
+    if not report.flips:
+        return [*lines, t("wall.sens.none", lang)]
+    if report.robust:
+        return [*lines, t("wall.sens.robust", lang, points=round(ROBUST_CHANGE * 100))]
+    if report.fragile:
+        lines.append(t("wall.sens.fragile", lang, points=round(FRAGILE_CHANGE * 100)))
+    for flip in report.near[:MAX_FLIPS]:
+        lines.append(
+            t(
+                f"wall.sens.{flip.direction}",
+                lang,
+                option=options[flip.to],
+                criterion=criteria[flip.criterion],
+                threshold=percent(flip.threshold, lang),
+                weight=percent(flip.weight, lang),
+            )
+        )
+    return lines
+
+
+def alert_sentences(
+    alerts: Sequence[DisagreementAlert], criteria: Mapping[str, str], lang: Lang
+) -> list[str]:
+    """One sentence per criterion the group disagrees on."""
+    return [
+        t(
+            "wall.alert.split",
+            lang,
+            criterion=criteria[a.criterion],
+            low=percent(a.q1, lang, 0),
+            high=percent(a.q3, lang, 0),
+        )
+        for a in alerts
+    ]
+
+
+def shift_sentences(shift: RoundShift, options: Mapping[str, str], lang: Lang) -> list[str]:
+    """First place then and now, the options that moved, and vote changes."""
+    if shift.winner_before == shift.winner_after:
+        lines = [t("wall.shift.winner_same", lang, option=options[shift.winner_after])]
+    else:
+        lines = [
+            t(
+                "wall.shift.winner_changed",
+                lang,
+                before=options[shift.winner_before],
+                after=options[shift.winner_after],
+            )
+        ]
+    moved = sorted((r for r in shift.ranks if r.places_gained), key=lambda r: -abs(r.places_gained))
+    for r in moved[:MAX_FLIPS]:
+        key = "wall.shift.up" if r.places_gained > 0 else "wall.shift.down"
+        lines.append(
+            t(key, lang, option=options[r.option], before=r.rank_before, after=r.rank_after)
+        )
+    if not moved:
+        lines.append(t("wall.shift.no_rank_change", lang))
+    return lines
+
+
+# --------------------------------------------------------------------------- drawing
+
+
+def draw(frame: Frame, link: tuple[str, str]) -> None:
+    """Draw a frame: header with the join panel, then results or the reason there are none."""
+    st.html(_STYLE)
+    lang = frame.lang
+    main, join, qr = st.columns([6, 3, 2], gap="medium", vertical_alignment="center")
+    with main:
+        _header(frame)
+        _counts(frame.counts)
+    with join:
+        _join_panel(frame.code, link[0])
+    with qr:
+        st.image(qr_svg(link[1]), width="stretch")
+    results = frame.results
+    if not frame.revealed or results is None:
+        _notice(tr("wall.hidden"))
+    elif not results.visible:
+        _notice(tr("wall.threshold", threshold=results.threshold, ballots=results.ballots))
+    else:
+        _results(frame, results, lang)
+    _concerns(frame)
+
+
+def _header(frame: Frame) -> None:
+    """Title (the facilitator's text, escaped), round and phase, and the phase's prompt."""
+    phase = tr("wall.round_phase", number=frame.round, phase=tr(f"common.phase.{frame.phase}"))
+    st.html(
+        f'<p class="wall-title">{html.escape(frame.title)}</p>'
+        f'<p class="wall-phase">{html.escape(phase)}</p>'
+        f'<p class="wall-prompt">{html.escape(tr(f"wall.prompt.{frame.phase}"))}</p>'
+    )
+
+
+def _counts(counts: Counts) -> None:
+    """The live counts as large numbers (st.metric's labels are too small for a projector)."""
+    values = (
+        ("wall.counts.participants", counts.participants),
+        ("wall.counts.weights", counts.weights),
+        ("wall.counts.votes", counts.votes),
+        ("wall.counts.concerns", counts.concerns),
+    )
+    cells = "".join(
+        f'<div class="wall-count"><span class="value">{value}</span>'
+        f'<span class="label">{html.escape(tr(key))}</span></div>'
+        for key, value in values
+    )
+    st.html(f'<div class="wall-counts">{cells}</div>')
+
+
+def _join_panel(code: str, base: str) -> None:
+    """The join code, large, and the address to type it into."""
+    st.html(
+        f'<p class="wall-join-title">{html.escape(tr("wall.join_title"))}</p>'
+        f'<p class="wall-code">{html.escape(code)}</p>'
+        f'<p class="wall-join">{html.escape(tr("wall.join_at", url=base))}</p>'
+    )
+
+
+def _results(frame: Frame, results: RoundResults, lang: Lang) -> None:
+    """Ranking beside the plain words, weights beside the votes, then the shift."""
+    ranking, words = st.columns([3, 2], gap="large")
+    with ranking:
+        st.subheader(tr("wall.section.ranking"))
+        charts.draw("ranking", frame.data["ranking"], lang)
+        st.caption(tr("wall.section.ranking_caption"))
+    with words:
+        st.subheader(tr("wall.section.sensitivity"))
+        _lines(frame.sentences)
+        st.caption(tr("wall.sens.others"))
+        st.subheader(tr("wall.section.alerts"))
+        if frame.alerts:
+            _lines(frame.alerts)
+        else:
+            _note(tr("wall.alert.none"))
+        if frame.kendall:
+            st.caption(frame.kendall)
+    weights, votes = st.columns(2, gap="large")
+    with weights:
+        st.subheader(tr("wall.section.weights"))
+        charts.draw("weights", frame.data["weights"], lang)
+        st.caption(tr("wall.section.weights_caption"))
+    with votes:
+        st.subheader(tr("wall.section.votes"))
+        if "votes" in frame.data:
+            charts.draw("votes", frame.data["votes"], lang, mode=frame.vote_mode)
+        else:
+            _note(tr("wall.votes_threshold", threshold=results.threshold, votes=results.votes))
+    if results.shift is not None:
+        st.subheader(tr("wall.section.shift", number=results.shift.before))
+        left, right = st.columns([3, 2], gap="large")
+        with left:
+            charts.draw("shift", frame.data["shift"], lang)
+        with right:
+            _lines(frame.shift_lines)
+
+
+def _lines(lines: Sequence[str]) -> None:
+    """Sentences as a large list (our own texts, escaped all the same)."""
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    st.html(f'<ul class="wall-lines">{items}</ul>')
+
+
+def _notice(text: str) -> None:
+    """Why there are no results yet, large enough for the back of the room."""
+    st.html(f'<p class="wall-notice">{html.escape(text)}</p>')
+
+
+def _note(text: str) -> None:
+    st.html(f'<p class="wall-note">{html.escape(text)}</p>')
+
+
+def _upvotes(count: int) -> str:
+    """How many back a concern, in words ("New" before anyone has)."""
+    if count == 0:
+        return tr("wall.upvotes_none")
+    return tr("wall.upvote") if count == 1 else tr("wall.upvotes", count=count)
+
+
+def _concerns(frame: Frame) -> None:
+    """The concerns wall, most upvoted first; participants' text is escaped, never rendered."""
+    st.subheader(tr("wall.section.concerns"))
+    if not frame.concerns:
+        _note(tr("wall.no_concerns"))
+        return
+    for card in frame.concerns:  # one column: the order by upvotes reads top to bottom
+        votes = _upvotes(card.upvotes)
+        kind = "question" if card.kind == "question" else "concern"
+        st.html(
+            f'<div class="wall-concern {kind}"><span class="votes">{html.escape(votes)}</span>'
+            f'<span class="text"><span class="kind">{html.escape(tr(f"wall.kind.{kind}"))}'
+            f"</span>{html.escape(card.text)}</span></div>"
+        )
+    if frame.more_concerns:
+        st.caption(tr("wall.more_concerns", count=frame.more_concerns))
