@@ -1,4 +1,4 @@
-"""Entry point: `streamlit run app.py` serves the UI script `workshop/ui/main.py` plus the app's HTTP routes."""
+"""Entry point: `streamlit run app.py` serves the UI script plus the app's HTTP routes."""
 
 import streamlit as st
 

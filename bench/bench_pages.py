@@ -29,7 +29,7 @@ def seeded_session(store: Any) -> tuple[str, str, str]:
 
     pack = default_pack()
     created = store.create_session("Bench", "de", pack_to_data(pack))
-    rng = random.Random(1)  # noqa: S311
+    rng = random.Random(1)
     token = ""
     for _ in range(PARTICIPANTS):
         token = store.join(created.code).token
