@@ -18,15 +18,17 @@ from workshop.errors import WorkshopError
 from workshop.packs import default_pack, pack_to_data
 from workshop.store import INPUT_KINDS, PHASES, VOTE_MODES, SessionSettings, SessionView
 from workshop.ui import identity, services
+from workshop.ui.exports import render_exports
 from workshop.ui.qr import qr_svg
 from workshop.ui.runtime import (
     current_lang,
-    flash,
     language_switch,
     plain,
     query,
+    run_from_callback,
     show_error,
     show_flash,
+    show_pending_error,
     text,
     tr,
     use_lang,
@@ -55,7 +57,7 @@ def render() -> None:
     use_lang(current_lang(view.language))
     pack = services.pack_of(view)
     show_flash()
-    _pending_error()
+    show_pending_error()
     _console(view, pack, key)
 
 
@@ -64,22 +66,10 @@ def show_error_text(key: str) -> None:
     st.error(tr(key), icon=":material/error:")
 
 
-def _pending_error() -> None:
-    error = st.session_state.pop("_pending_error", None)
-    if isinstance(error, WorkshopError):
-        show_error(error)
-
-
 def _steer(action: Any, *args: Any, done: str | None = None) -> None:
-    """Run a facilitator store call from a widget callback; errors show after the rerun."""
-    try:
-        action(*args)
-    except WorkshopError as error:
-        st.session_state["_pending_error"] = error
-        return
-    services.forget_view(args[0])
-    if done:
-        flash(done)
+    """Run a facilitator store call from a widget callback; its first argument is the code."""
+    if run_from_callback(action, *args, done=done):
+        services.forget_view(args[0])
 
 
 # --- creating a session -------------------------------------------------------------------
@@ -177,6 +167,7 @@ def _console(view: SessionView, pack: ContentPack, key: str) -> None:
             tr("facilitator.tab.moderate"),
             tr("facilitator.tab.notes"),
             tr("facilitator.tab.settings"),
+            tr("export.tab"),
         ]
     )
     with tabs[0]:
@@ -189,6 +180,8 @@ def _console(view: SessionView, pack: ContentPack, key: str) -> None:
         _notes(view, key)
     with tabs[4]:
         _settings(view, key)
+    with tabs[5]:
+        render_exports(view, key)
 
 
 def _links(view: SessionView, key: str) -> None:

@@ -22,12 +22,13 @@ from workshop.ui import identity, services
 from workshop.ui.routes import cookie_name
 from workshop.ui.runtime import (
     current_lang,
-    flash,
     language_switch,
     percent,
     plain,
+    run_from_callback,
     show_error,
     show_flash,
+    show_pending_error,
     text,
     tr,
     use_lang,
@@ -65,7 +66,7 @@ def render() -> None:
     _follow(code, _fingerprint(view))
     _header(view)
     show_flash()
-    _show_pending_error()
+    show_pending_error()
     _load_inputs(view, pack, token)
     phase = view.phase
     if phase == "welcome":
@@ -113,23 +114,6 @@ def _follow(code: str, drawn: tuple[Any, ...]) -> None:
 def _header(view: SessionView) -> None:
     st.caption(f"{plain(view.title)} · {tr('common.round', number=view.round)}")
     st.subheader(tr(f"common.phase.{view.phase}"))
-
-
-def _show_pending_error() -> None:
-    error = st.session_state.pop("_pending_error", None)
-    if isinstance(error, WorkshopError):
-        show_error(error)
-
-
-def _save(action: Any, *args: Any, done: str | None = None) -> None:
-    """Run a store call from a widget callback; remember its error for the next draw."""
-    try:
-        action(*args)
-    except WorkshopError as error:
-        st.session_state["_pending_error"] = error
-        return
-    if done:
-        flash(done)
 
 
 # --- inputs mirrored from the store -------------------------------------------------------
@@ -205,7 +189,7 @@ def _submit_ballot(view: SessionView, pack: ContentPack, token: str) -> None:
 
 
 def _on_weights_changed(view: SessionView, pack: ContentPack, token: str) -> None:
-    _save(_submit_ballot, view, pack, token)
+    run_from_callback(_submit_ballot, view, pack, token)
 
 
 # --- phases -------------------------------------------------------------------------------
@@ -283,9 +267,13 @@ def _concerns(view: SessionView, token: str) -> None:
             type="primary" if voted else "secondary",
             help=tr("participant.upvote_undo" if voted else "participant.upvote"),
             disabled=locked,
-            on_click=_save,
+            on_click=_toggle_upvote,
             args=(store.remove_upvote if voted else store.upvote, view.code, token, concern.id),
         )
+
+
+def _toggle_upvote(action: Any, code: str, token: str, concern_id: int) -> None:
+    run_from_callback(action, code, token, concern_id)
 
 
 def _weigh(view: SessionView, pack: ContentPack, token: str) -> None:
@@ -348,7 +336,7 @@ def _saved_state(view: SessionView, token: str) -> None:
 
 def _confirm_weights(view: SessionView, token: str) -> None:
     pack = services.pack_of(view)
-    _save(_submit_ballot, view, pack, token, done=tr("participant.weights_saved"))
+    run_from_callback(_submit_ballot, view, pack, token, done=tr("participant.weights_saved"))
 
 
 def _evaluate(view: SessionView, pack: ContentPack) -> Evaluation:

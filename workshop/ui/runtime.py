@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import streamlit as st
@@ -126,3 +126,28 @@ def percent(share: float) -> str:
     """A share as a percentage the reader's way: "68 %" in German, "68%" in English."""
     number = f"{share * 100:.0f}"
     return f"{number}\u202f%" if reader_lang() == "de" else f"{number}%"
+
+
+def run_from_callback(
+    action: Callable[..., object], *args: object, done: str | None = None
+) -> bool:
+    """Run a store call from a widget callback (callbacks cannot draw).
+
+    A domain error is kept and shown by :func:`show_pending_error` on the next draw; on success
+    `done` is shown as a toast.  Returns whether the call succeeded.
+    """
+    try:
+        action(*args)
+    except WorkshopError as error:
+        st.session_state["_pending_error"] = error
+        return False
+    if done:
+        flash(done)
+    return True
+
+
+def show_pending_error() -> None:
+    """Show the error a widget callback ran into, once."""
+    error = st.session_state.pop("_pending_error", None)
+    if isinstance(error, WorkshopError):
+        show_error(error)
