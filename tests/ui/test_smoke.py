@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from ui_harness import new_session, page
 
@@ -54,3 +56,15 @@ def _criteria() -> tuple[str, ...]:
     from workshop.packs import default_pack
 
     return default_pack().criterion_ids
+
+
+def test_database_url_can_come_from_streamlit_secrets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the environment variable, the store URL is read from Streamlit secrets."""
+    from workshop.ui import services
+
+    url = f"sqlite:///{tmp_path / 'from-secrets.sqlite3'}"
+    monkeypatch.delenv("WORKSHOP_DATABASE_URL", raising=False)
+    monkeypatch.setattr("streamlit.secrets", {"WORKSHOP_DATABASE_URL": url})
+    assert services.secret_database_url() == url

@@ -35,8 +35,23 @@ VIEW_TTL = 1.0
 
 @cache
 def store() -> Store:
-    """The one store of this process (WORKSHOP_DATABASE_URL, else the SQLite file)."""
-    return open_store(os.environ.get("WORKSHOP_DATABASE_URL") or None)
+    """The one store of this process.
+
+    Its URL comes from WORKSHOP_DATABASE_URL, else from Streamlit secrets
+    (``WORKSHOP_DATABASE_URL`` in ``.streamlit/secrets.toml``), else the SQLite file.
+    """
+    return open_store(os.environ.get("WORKSHOP_DATABASE_URL") or secret_database_url())
+
+
+def secret_database_url() -> str | None:
+    """The database URL from Streamlit secrets, if a secrets file defines one."""
+    import streamlit as st  # only here: the rest of this module is free of Streamlit
+
+    try:
+        value = st.secrets.get("WORKSHOP_DATABASE_URL")
+    except FileNotFoundError:  # no secrets file at all (StreamlitSecretNotFoundError)
+        return None
+    return str(value) if value else None
 
 
 def session_view(code: str, fresh: bool = False) -> SessionView:
