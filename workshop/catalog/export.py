@@ -246,12 +246,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.record.comments": {"de": "Kommentare", "en": "Comments"},
     "export.record.none": {"de": "Keine.", "en": "None."},
     "export.record.hidden_left_out": {
-        "de": "{count} von der Moderation ausgeblendete Beiträge sind nicht enthalten.",
-        "en": "{count} items hidden by the facilitator are not included.",
+        "de": "Von der Moderation ausgeblendet und hier nicht enthalten: {count}.",
+        "en": "Hidden by the facilitator and not included here: {count}.",
     },
     "export.record.hidden_included": {
-        "de": "Enthält {count} von der Moderation ausgeblendete Beiträge (markiert).",
-        "en": "Includes {count} items hidden by the facilitator (marked).",
+        "de": "Von der Moderation ausgeblendet, hier enthalten und markiert: {count}.",
+        "en": "Hidden by the facilitator, included here and marked: {count}.",
     },
     "export.record.next_steps": {"de": "Nächste Schritte", "en": "Next steps"},
     "export.record.no_next_steps": {
@@ -263,10 +263,10 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- the console's Export tab ------------------------------------------------------------
     "export.tab": {"de": "Export", "en": "Export"},
     "export.intro": {
-        "de": "Exporte gibt es jederzeit, auch mitten im Workshop: Sie zeigen den Stand "
-        "des Moments, in dem Sie sie erstellen.",
-        "en": "Exports are available at any time, mid-session too: they show the state at "
-        "the moment you create them.",
+        "de": "Exporte gibt es jederzeit, auch mitten im Workshop: Jede Datei wird beim "
+        "Klick erstellt und zeigt den Stand dieses Moments.",
+        "en": "Exports are available at any time, mid-session too: each file is made when you "
+        "click and shows the session as it is at that moment.",
     },
     "export.include_hidden": {
         "de": "Ausgeblendete Kommentare und Anliegen einschließen",
@@ -276,16 +276,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Standardmäßig bleiben Beiträge, die Sie ausgeblendet haben, draußen.",
         "en": "By default, items you have hidden are left out.",
     },
-    "export.prepare": {"de": "Exporte erstellen", "en": "Create exports"},
-    "export.refresh": {"de": "Neu erstellen", "en": "Create again"},
     "export.step.snapshot": {"de": "Workshop-Stand lesen …", "en": "Reading the session …"},
-    "export.step.format": {"de": "{name} erstellen …", "en": "Creating {name} …"},
-    "export.step.charts": {"de": "Diagramme zeichnen …", "en": "Drawing the charts …"},
-    "export.done": {"de": "Exporte sind fertig.", "en": "Exports are ready."},
-    "export.ready": {
-        "de": "Stand {time} (Runde {round}). Neue Eingaben erscheinen nach „Neu erstellen“.",
-        "en": "As of {time} (round {round}). New input appears after “Create again”.",
-    },
+    "export.step.chart": {"de": "„{title}“ wird gezeichnet …", "en": "Drawing “{title}” …"},
+    "export.charts_make": {"de": "Diagramme zeichnen", "en": "Draw the charts"},
+    "export.charts_again": {"de": "Neu zeichnen", "en": "Draw again"},
+    "export.charts_as_of": {"de": "Stand {time}", "en": "As of {time}"},
     "export.stale": {
         "de": "Seitdem hat sich im Workshop etwas geändert.",
         "en": "The session has changed since.",

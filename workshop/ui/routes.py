@@ -1,8 +1,12 @@
-"""HTTP routes served beside the Streamlit UI: joining by link, health.
+"""HTTP routes served beside the Streamlit UI: joining by link, exports, health.
 
 The join route is what the QR code opens: it finds or creates the participant's anonymous
 identity, keeps it in a cookie (Streamlit itself cannot set cookies) and redirects to the
 participant page with the identity in the URL, so a reload or a new tab finds the same person.
+
+The export route hands out any format of :data:`workshop.export.FORMATS` to whoever holds the
+facilitator key; without it the answer is the same 403 whatever was wrong (no key, a wrong key,
+an unknown session), so the route tells a guesser nothing.
 """
 
 from __future__ import annotations
@@ -12,13 +16,15 @@ import os
 from urllib.parse import urlencode
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from workshop.addresses import join_base
-from workshop.errors import WorkshopError
+from workshop.errors import NotFound, WorkshopError
+from workshop.export import FORMATS, build_snapshot
 from workshop.store.credentials import JOIN_CODE_ALPHABET
 from workshop.ui import services
+from workshop.ui.exports import wall_charts
 
 logger = logging.getLogger("workshop")
 
@@ -57,6 +63,57 @@ def join(request: Request) -> Response:
     return response
 
 
+#: Headers of every export download: never cached, never sniffed, and an HTML record can load
+#: nothing and run nothing (its charts are data: images, its style inline).
+EXPORT_HEADERS = {
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": "default-src 'none'; img-src data:; style-src 'unsafe-inline'",
+}
+
+
+def _forbidden() -> Response:
+    """The one answer to a missing or wrong key (and to an unknown session)."""
+    return PlainTextResponse("Forbidden", status_code=403, headers={"Cache-Control": "no-store"})
+
+
+def _attachment(file_name: str) -> str:
+    """A Content-Disposition header value for a download (file names are ASCII already)."""
+    return f'attachment; filename="{file_name}"'
+
+
+def export(request: Request) -> Response:
+    """GET /export/<code>.<format>?key=…[&lang=de|en][&hidden=1]: one export as a download.
+
+    The key may also come in an ``X-Facilitator-Key`` header (it then stays out of logs).
+    """
+    code = normalise_code(request.path_params["code"])
+    fmt = FORMATS.get(request.path_params["fmt"])
+    if fmt is None:
+        return PlainTextResponse("Not found", status_code=404)
+    key = request.headers.get("x-facilitator-key") or request.query_params.get("key", "")
+    store = services.store()
+    try:
+        if not code or not key or not store.check_key(code, key):
+            return _forbidden()
+        snapshot = build_snapshot(
+            store,
+            code,
+            key,
+            lang=request.query_params.get("lang"),  # invalid values fall back
+            include_hidden=request.query_params.get("hidden") == "1",
+            charts=wall_charts,
+        )
+    except NotFound:
+        return _forbidden()
+    except WorkshopError as error:
+        logger.warning("export of %s failed: %s", code, error.code)
+        return PlainTextResponse("Unavailable", status_code=503)
+    headers = {**EXPORT_HEADERS, "Content-Disposition": _attachment(fmt.file_name(snapshot))}
+    return Response(fmt.render(snapshot), media_type=fmt.content_type, headers=headers)
+
+
 def health(request: Request) -> Response:
     """GET /healthz: 200 when the database answers, 503 otherwise."""
     try:
@@ -75,5 +132,6 @@ def announce_addresses(port: int) -> None:
 
 ROUTES = [
     Route("/join/{code}", join, methods=["GET"]),
+    Route("/export/{code}.{fmt}", export, methods=["GET"]),
     Route("/healthz", health, methods=["GET"]),
 ]

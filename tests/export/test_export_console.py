@@ -1,0 +1,126 @@
+"""The console's Export tab (AppTest): a button per format, chart PNGs, and the JSON import."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from export_support import session_count
+from seeding import Seeded, seed_session
+from streamlit.testing.v1 import AppTest
+
+from workshop.export import FORMATS, build_snapshot
+from workshop.export.jsonfmt import json_bytes
+from workshop.store import Store
+from workshop.ui import services
+
+ROOT = Path(__file__).resolve().parents[2]
+UI_SCRIPT = ROOT / "workshop" / "ui" / "main.py"
+
+
+def reset_services() -> None:
+    """Forget the process-wide store and every cache built on it (as the UI suite does)."""
+    if services.store.cache_info().currsize:
+        services.store().close()
+    services.store.cache_clear()
+    for table in (services._live, services._packs, services._views, services._models):
+        table.clear()
+
+
+@pytest.fixture
+def ui_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The app's store on a fresh SQLite file for this test."""
+    url = f"sqlite:///{tmp_path / 'console.sqlite3'}"
+    monkeypatch.setenv("WORKSHOP_DATABASE_URL", url)
+    reset_services()
+    yield url
+    reset_services()
+
+
+@pytest.fixture
+def ui_store(ui_url: str) -> Store:
+    return services.store()
+
+
+@pytest.fixture
+def seeded(ui_store: Store) -> Seeded:
+    return seed_session(ui_store, 6)
+
+
+def console(seeded: Seeded) -> AppTest:
+    """The facilitator console of the seeded session, run once."""
+    at = AppTest.from_file(str(UI_SCRIPT), default_timeout=90)
+    at.query_params["code"] = seeded.code
+    at.query_params["key"] = seeded.key
+    at.switch_page(str(ROOT / "pages" / "facilitate.py"))
+    return at.run()
+
+
+def test_export_tab_offers_every_format(seeded: Seeded) -> None:
+    """The console has an Export tab with one download button per registered format."""
+    at = console(seeded)
+    assert not at.exception
+    assert "Export" in [tab.label for tab in at.tabs]
+    labels = sorted(b.label for b in at.get("download_button"))  # laid out in three columns
+    assert labels == sorted(
+        [
+            "Excel-Arbeitsmappe",
+            "CSV-Tabellen (ZIP)",
+            "JSON zum Weiterarbeiten",
+            "Ergebnisprotokoll (HTML)",
+            "Ergebnisprotokoll (PDF)",
+            "Alle Diagramme (PNG, ZIP)",
+        ]
+    )
+    assert len(labels) == len(FORMATS)
+
+
+def test_draw_charts_for_slides(seeded: Seeded) -> None:
+    """ "Draw the charts" shows each wall chart with its own PNG download."""
+    at = console(seeded)
+    next(b for b in at.button if b.label == "Diagramme zeichnen").click().run()
+    assert not at.exception
+    png_buttons = [b for b in at.get("download_button") if b.label == "PNG herunterladen"]
+    assert len(png_buttons) == 7  # ranking, weights, votes per round, and the shift
+
+
+def test_import_a_json_export_opens_the_new_console(
+    seeded: Seeded, ui_store: Store, ui_url: str
+) -> None:
+    """Uploading an export creates a new session and switches to its console with its key."""
+    data = json_bytes(build_snapshot(ui_store, seeded.code, seeded.key))
+    at = console(seeded)
+    at.file_uploader(key="export.import_file").set_value(
+        ("workshop.json", data, "application/json")
+    )
+    at.run()
+    at.button(key="export.import_button").click().run()
+    assert not at.exception
+    assert at.query_params["code"] != seeded.code
+    new_code, new_key = at.query_params["code"], at.query_params["key"]
+    assert ui_store.check_key(new_code, new_key)
+    assert session_count(ui_url) == 2
+
+
+def test_a_bad_file_gets_a_translated_message_and_creates_nothing(
+    seeded: Seeded, ui_url: str
+) -> None:
+    """A tampered file shows the German reason and where in the file; no session appears."""
+    tampered = json.loads(json_bytes(build_snapshot(services.store(), seeded.code, seeded.key)))
+    tampered["session"]["round"] = "zwei"
+    at = console(seeded)
+    at.file_uploader(key="export.import_file").set_value(
+        ("workshop.json", json.dumps(tampered).encode(), "application/json")
+    )
+    at.run()
+    at.button(key="export.import_button").click().run()
+    errors = [e.value for e in at.error]
+    assert errors == [
+        "Eine Angabe in der Datei hat die falsche Art (z. B. Text statt Zahl). "
+        "Es wurde nichts angelegt."
+    ]
+    assert "Stelle in der Datei: session.round" in [c.value for c in at.caption]
+    assert at.query_params["code"] == seeded.code
+    assert session_count(ui_url) == 1

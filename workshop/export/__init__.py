@@ -1,0 +1,41 @@
+"""Exports a facilitator can hand over: XLSX, CSV, JSON (re-importable), the decision record.
+
+Pure functions returning bytes, registered in one place (:mod:`workshop.export.registry`)::
+
+    from workshop.export import FORMATS, build_snapshot, import_session
+
+    snapshot = build_snapshot(store, code, key)          # one read of the session, privacy applied
+    data = FORMATS["xlsx"].render(snapshot)              # or "csv", "json", "html", "pdf", "charts"
+    name = FORMATS["xlsx"].file_name(snapshot)
+    created = import_session(store, json_bytes)          # a JSON export → a new session
+
+Modules: ``snapshot`` (what is read and what privacy leaves out), ``tables`` + ``xlsx`` +
+``csvzip`` (the spreadsheets), ``jsonfmt`` (schema version 1, import and its validation),
+``record`` + ``pdf`` (the decision record), ``charts`` (wall charts rendered without a browser),
+``words`` (numbers and sentences in German and English).
+
+Like every domain module this package imports neither Streamlit nor SQLAlchemy: it reads through
+the store's public methods, and the wall's chart specs are handed in by the UI.
+"""
+
+from __future__ import annotations
+
+from workshop.export.jsonfmt import SCHEMA_VERSION, ImportRejected, import_session
+from workshop.export.registry import FORMATS, ExportFormat, UnknownFormat, get_format, render
+from workshop.export.snapshot import ChartMaker, ChartSpec, RoundSnapshot, Snapshot, build_snapshot
+
+__all__ = [
+    "FORMATS",
+    "SCHEMA_VERSION",
+    "ChartMaker",
+    "ChartSpec",
+    "ExportFormat",
+    "ImportRejected",
+    "RoundSnapshot",
+    "Snapshot",
+    "UnknownFormat",
+    "build_snapshot",
+    "get_format",
+    "import_session",
+    "render",
+]

@@ -1,0 +1,492 @@
+"""The decision record ("Ergebnisprotokoll" / "Decision record"): what the group decided, and how.
+
+:func:`document` turns a snapshot into a small, format-free :class:`Document` (headings,
+paragraphs, lists, fact lists, tables, figures); :func:`html_bytes` writes it as one
+self-contained HTML page that prints well, and :mod:`workshop.export.pdf` lays the same document
+out as a PDF.  One source, two outputs: they cannot drift apart.
+
+Contents: title and date, participant count and settings, the phases with the facilitator's notes,
+per round the ranking and how robust it is, the group weights and their spread, the votes and the
+shift since the round before (each with the wall's chart), the most supported concerns, the
+comments, and the next steps (the note of the "results" phase).  Below the anonymity threshold a
+round shows its counts only.
+
+Every text from a person (title, notes, comments, concerns) is escaped; charts are embedded as
+``<img>`` data URIs, so nothing in the page can run script.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from workshop.content import Lang
+from workshop.export import words
+from workshop.export.charts import chart_svg
+from workshop.export.snapshot import ChartSpec, RoundSnapshot, Snapshot
+from workshop.i18n import t
+from workshop.results import RoundResults
+from workshop.store import PHASES
+
+#: Concerns listed in the record (most upvoted first); the rest are counted.
+TOP_CONCERNS = 10
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading; level 2 starts a section, 3 a subsection."""
+
+    text: str
+    level: Literal[2, 3]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Running text (line breaks kept); ``muted`` for remarks such as "no notes"."""
+
+    text: str
+    muted: bool = False
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A list of sentences."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Label–value pairs (the record's header data, a round's counts)."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    """A table; ``numeric`` marks right-aligned columns, ``widths`` are relative."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]
+    widths: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A wall chart with its caption."""
+
+    chart: ChartSpec
+    caption: str
+
+
+Block = Heading | Paragraph | Bullets | Facts | TableBlock | Figure
+
+
+@dataclass(frozen=True)
+class Document:
+    """The record, independent of HTML or PDF."""
+
+    lang: Lang
+    kind: str  # "Ergebnisprotokoll" / "Decision record"
+    title: str
+    footer: str
+    blocks: tuple[Block, ...]
+
+
+# --------------------------------------------------------------------------- content
+
+
+def document(snapshot: Snapshot) -> Document:
+    """The record's content for this snapshot."""
+    lang = snapshot.lang
+    blocks: list[Block] = [
+        Facts(_header_facts(snapshot)),
+        Paragraph(t("export.record.privacy", lang, threshold=snapshot.threshold), muted=True),
+    ]
+    blocks += _phases(snapshot)
+    for r in snapshot.rounds:
+        blocks += _round(snapshot, r)
+    blocks += _concerns(snapshot)
+    blocks += _comments(snapshot)
+    blocks += _next_steps(snapshot)
+    kind = t("export.record.kind", lang)
+    footer = f"{kind} · {snapshot.title} · {words.timestamp(snapshot.exported_at, lang)}"
+    return Document(lang, kind, snapshot.title, footer, tuple(blocks))
+
+
+def _header_facts(snapshot: Snapshot) -> tuple[tuple[str, str], ...]:
+    lang = snapshot.lang
+    settings = snapshot.settings
+    mode = t(f"export.vote_mode.{settings.vote_mode}", lang)
+    if settings.vote_mode == "dots":
+        mode = t(
+            "export.record.dots_mode",
+            lang,
+            mode=mode,
+            budget=settings.dot_budget,
+            cap=settings.dot_cap_per_option,
+        )
+    return (
+        (t("export.record.as_of", lang), words.timestamp(snapshot.exported_at, lang)),
+        (t("export.field.created", lang), words.timestamp(snapshot.created_at, lang)),
+        (t("export.field.code", lang), snapshot.code),
+        (t("export.field.participants", lang), str(len(snapshot.participants))),
+        (t("export.record.rounds", lang), str(snapshot.round)),
+        (t("export.field.phase", lang), t(f"common.phase.{snapshot.phase}", lang)),
+        (t("export.field.vote_mode", lang), mode),
+        (t("export.field.threshold", lang), str(settings.anonymity_threshold)),
+    )
+
+
+def _phases(snapshot: Snapshot) -> list[Block]:
+    """The facilitator's notes, phase by phase (the results phase closes the record)."""
+    lang = snapshot.lang
+    blocks: list[Block] = [Heading(t("export.record.phases", lang), 2)]
+    for phase in PHASES[:-1]:
+        blocks.append(Heading(t(f"common.phase.{phase}", lang), 3))
+        note = snapshot.notes.get(phase)
+        blocks.append(
+            Paragraph(note) if note else Paragraph(t("export.record.no_note", lang), True)
+        )
+    return blocks
+
+
+def _round(snapshot: Snapshot, r: RoundSnapshot) -> list[Block]:
+    """One round: counts, then (when visible) ranking, weights, votes and the shift."""
+    lang = snapshot.lang
+    results = r.results
+    blocks: list[Block] = [
+        Heading(t("export.round", lang, number=r.number), 2),
+        Facts(
+            (
+                (t("export.field.ballots", lang), str(r.ballots_count)),
+                (t("export.field.votes", lang), str(r.votes_count)),
+            )
+        ),
+    ]
+    if not r.weights_visible:
+        text = t(
+            "export.record.counts_only", lang, threshold=results.threshold, ballots=r.ballots_count
+        )
+        return [*blocks, Paragraph(text, muted=True)]
+    blocks += _ranking(snapshot, r.number, results)
+    blocks += _weights(snapshot, r.number, results)
+    blocks += _votes(snapshot, r)
+    blocks += _shift(snapshot, results)
+    return blocks
+
+
+def _figure(snapshot: Snapshot, round_no: int, kind: str) -> list[Block]:
+    """The round's chart of this kind, if the snapshot has charts."""
+    for chart in snapshot.charts:
+        if chart.round == round_no and chart.kind == kind:
+            return [Figure(chart, chart.title)]
+    return []
+
+
+def _ranking(snapshot: Snapshot, round_no: int, results: RoundResults) -> list[Block]:
+    lang = snapshot.lang
+    criteria = words.criterion_names(snapshot.pack, lang)
+    options = words.option_names(snapshot.pack, lang)
+    blocks: list[Block] = [Heading(t("export.record.ranking", lang), 3)]
+    blocks += _figure(snapshot, round_no, "ranking")
+    if results.sensitivity is not None and results.ranking:
+        sentences = words.sensitivity_sentences(
+            results.sensitivity, results.ranking[0].score, criteria, options, lang
+        )
+        blocks.append(Bullets(tuple(sentences)))
+    rows = tuple(
+        (
+            str(o.rank),
+            options[o.option],
+            words.number(o.score * 100.0, lang, 1),
+            str(o.topsis_rank),
+            words.number(o.topsis, lang, 3),
+        )
+        for o in results.ranking
+    )
+    header = tuple(
+        t(k, lang)
+        for k in (
+            "export.col.rank",
+            "export.col.option",
+            "export.col.score",
+            "export.col.topsis_rank",
+            "export.col.topsis",
+        )
+    )
+    blocks.append(
+        TableBlock(header, rows, (True, False, True, True, True), (0.8, 4.6, 1.5, 1.3, 1.8))
+    )
+    return blocks
+
+
+def _weights(snapshot: Snapshot, round_no: int, results: RoundResults) -> list[Block]:
+    lang = snapshot.lang
+    criteria = words.criterion_names(snapshot.pack, lang)
+    blocks: list[Block] = [Heading(t("export.record.weights", lang), 3)]
+    blocks += _figure(snapshot, round_no, "weights")
+    ordered = sorted(results.weights, key=lambda w: -w.weight)
+    rows = tuple(
+        (
+            criteria[w.criterion],
+            words.percent(w.weight, lang),
+            f"{words.percent(w.low, lang, 0)} – {words.percent(w.high, lang, 0)}",
+            words.number(w.consensus, lang, 2),
+        )
+        for w in ordered
+    )
+    header = tuple(
+        t(k, lang)
+        for k in (
+            "export.col.criterion",
+            "export.col.group_weight",
+            "export.record.middle_half",
+            "export.col.consensus",
+        )
+    )
+    blocks.append(TableBlock(header, rows, (False, True, True, True), (4.2, 2.0, 2.4, 1.6)))
+    alerts = words.alert_sentences(results.alerts, criteria, lang)
+    blocks.append(Paragraph(t("export.record.disagreement", lang)))
+    blocks.append(
+        Bullets(tuple(alerts)) if alerts else Paragraph(t("export.record.no_alerts", lang), True)
+    )
+    if results.kendall_w is not None:
+        value = words.number(results.kendall_w, lang, 2)
+        blocks.append(Paragraph(t("export.record.kendall", lang, value=value), muted=True))
+    return blocks
+
+
+def _votes(snapshot: Snapshot, r: RoundSnapshot) -> list[Block]:
+    lang = snapshot.lang
+    blocks: list[Block] = [Heading(t("export.record.votes", lang), 3)]
+    tally = r.results.tally
+    if not r.votes_visible or tally is None:
+        text = t(
+            "export.record.votes_counts_only",
+            lang,
+            threshold=r.results.threshold,
+            votes=r.votes_count,
+        )
+        return [*blocks, Paragraph(text, muted=True)]
+    blocks += _figure(snapshot, r.number, "votes")
+    options = words.option_names(snapshot.pack, lang)
+    rows = tuple((options[o], str(tally.totals[o])) for o in tally.order())
+    header = (t("export.col.option", lang), t(f"export.col.total.{tally.mode}", lang))
+    blocks.append(TableBlock(header, rows, (False, True), (6.0, 2.0)))
+    return blocks
+
+
+def _shift(snapshot: Snapshot, results: RoundResults) -> list[Block]:
+    shift = results.shift
+    if shift is None:
+        return []
+    lang = snapshot.lang
+    options = words.option_names(snapshot.pack, lang)
+    blocks: list[Block] = [Heading(t("export.record.shift", lang, number=shift.before), 3)]
+    blocks += _figure(snapshot, results.round, "shift")
+    blocks.append(Bullets(tuple(words.shift_sentences(shift, options, lang))))
+    if shift.votes:
+        header = (
+            t("export.col.option", lang),
+            t("export.round", lang, number=shift.before),
+            t("export.round", lang, number=shift.after),
+        )
+        rows = tuple((options[v.option], str(v.before), str(v.after)) for v in shift.votes)
+        blocks.append(TableBlock(header, rows, (False, True, True), (6.0, 1.5, 1.5)))
+    return blocks
+
+
+def _concerns(snapshot: Snapshot) -> list[Block]:
+    lang = snapshot.lang
+    blocks: list[Block] = [Heading(t("export.record.concerns", lang), 2)]
+    ordered = snapshot.concerns_by_support()
+    if not ordered:
+        blocks.append(Paragraph(t("export.record.none", lang), muted=True))
+    else:
+        rows = tuple(
+            (
+                str(c.upvotes),
+                t(f"export.concern_kind.{c.kind}", lang),
+                _with_hidden(c.text, c.hidden, lang),
+            )
+            for c in ordered[:TOP_CONCERNS]
+        )
+        header = (
+            t("export.col.upvotes", lang),
+            t("export.col.kind", lang),
+            t("export.col.text", lang),
+        )
+        blocks.append(TableBlock(header, rows, (True, False, False), (1.7, 1.3, 7.0)))
+        if len(ordered) > TOP_CONCERNS:
+            more = t("export.record.more_concerns", lang, count=len(ordered) - TOP_CONCERNS)
+            blocks.append(Paragraph(more, muted=True))
+    blocks += _hidden_note(snapshot.hidden_concerns, snapshot.include_hidden, lang)
+    return blocks
+
+
+def _comments(snapshot: Snapshot) -> list[Block]:
+    lang = snapshot.lang
+    blocks: list[Block] = [Heading(t("export.record.comments", lang), 2)]
+    if not snapshot.comments:
+        blocks.append(Paragraph(t("export.record.none", lang), muted=True))
+    else:
+        rows = tuple(
+            (
+                str(c.round),
+                words.target_name(snapshot.pack, lang, c.target_kind, c.target_id),
+                _with_hidden(c.text, c.hidden, lang),
+            )
+            for c in snapshot.comments
+        )
+        header = (
+            t("export.col.round", lang),
+            t("export.col.target", lang),
+            t("export.col.text", lang),
+        )
+        blocks.append(TableBlock(header, rows, (True, False, False), (0.9, 2.6, 6.5)))
+    blocks += _hidden_note(snapshot.hidden_comments, snapshot.include_hidden, lang)
+    return blocks
+
+
+def _with_hidden(text: str, hidden: bool, lang: Lang) -> str:
+    return f"{text} [{t('export.hidden_mark', lang)}]" if hidden else text
+
+
+def _hidden_note(count: int, included: bool, lang: Lang) -> list[Block]:
+    if not count:
+        return []
+    key = "export.record.hidden_included" if included else "export.record.hidden_left_out"
+    return [Paragraph(t(key, lang, count=count), muted=True)]
+
+
+def _next_steps(snapshot: Snapshot) -> list[Block]:
+    lang = snapshot.lang
+    note = snapshot.notes.get("results")
+    body = Paragraph(note) if note else Paragraph(t("export.record.no_next_steps", lang), True)
+    return [Heading(t("export.record.next_steps", lang), 2), body]
+
+
+# --------------------------------------------------------------------------- HTML
+
+_CSS = """
+@page { size: A4; margin: 16mm 15mm 18mm 15mm; }
+* { box-sizing: border-box; }
+body { font-family: "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; color: #14212e;
+  font-size: 10.5pt; line-height: 1.45; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
+.kind { text-transform: uppercase; letter-spacing: .08em; color: #0072B2; font-weight: 600;
+  font-size: 9pt; margin: 0; }
+h1 { font-size: 20pt; margin: .1rem 0 .8rem 0; line-height: 1.2; }
+h2 { font-size: 14pt; margin: 1.6rem 0 .4rem 0; padding-bottom: .15rem;
+  border-bottom: 2px solid #0072B2; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 1.1rem 0 .3rem 0; break-after: avoid; page-break-after: avoid; }
+p { margin: .3rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+p.muted { color: #5a6570; font-style: italic; }
+ul { margin: .3rem 0 .5rem 1.2rem; padding: 0; }
+li { margin: .15rem 0; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1.2rem;
+  margin: .4rem 0; }
+dl.facts dt { color: #5a6570; } dl.facts dd { margin: 0; font-weight: 600; }
+table { border-collapse: collapse; width: 100%; margin: .4rem 0 .7rem 0; font-size: 9.5pt; }
+thead { display: table-header-group; }
+th { text-align: left; background: #dce6f0; font-weight: 600; }
+th, td { padding: .25rem .45rem; border-bottom: 1px solid #cfd8e0; vertical-align: top;
+  overflow-wrap: anywhere; white-space: pre-wrap; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+figure { margin: .5rem 0 .8rem 0; break-inside: avoid; page-break-inside: avoid; }
+figure img { width: 100%; max-width: 44rem; height: auto; }
+figcaption { font-size: 9pt; color: #5a6570; }
+footer { margin-top: 2rem; font-size: 8.5pt; color: #5a6570; border-top: 1px solid #cfd8e0;
+  padding-top: .4rem; }
+@media print { body { margin: 0; max-width: none; padding: 0; } }
+"""
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _html_block(block: Block) -> str:
+    """One block as HTML; every text is escaped."""
+    if isinstance(block, Heading):
+        return f"<h{block.level}>{_esc(block.text)}</h{block.level}>"
+    if isinstance(block, Paragraph):
+        css = ' class="muted"' if block.muted else ""
+        return f"<p{css}>{_esc(block.text)}</p>"
+    if isinstance(block, Bullets):
+        return "<ul>" + "".join(f"<li>{_esc(item)}</li>" for item in block.items) + "</ul>"
+    if isinstance(block, Facts):
+        rows = "".join(f"<dt>{_esc(k)}</dt><dd>{_esc(v)}</dd>" for k, v in block.rows)
+        return f'<dl class="facts">{rows}</dl>'
+    if isinstance(block, TableBlock):
+        return _html_table(block)
+    return _html_figure(block)
+
+
+def _html_table(block: TableBlock) -> str:
+    def cell(tag: str, text: str, numeric: bool) -> str:
+        css = ' class="num"' if numeric else ""
+        return f"<{tag}{css}>{_esc(text)}</{tag}>"
+
+    head = "".join(cell("th", h, n) for h, n in zip(block.header, block.numeric, strict=True))
+    body = "".join(
+        "<tr>"
+        + "".join(cell("td", v, n) for v, n in zip(row, block.numeric, strict=True))
+        + "</tr>"
+        for row in block.rows
+    )
+    total = sum(block.widths)
+    cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in block.widths)
+    return (
+        f"<table><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
+
+
+def _html_figure(block: Figure) -> str:
+    """The chart as an SVG image (a data URI: an <img> can never run script)."""
+    svg = chart_svg(block.chart).encode("utf-8")
+    source = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+    caption = _esc(block.caption)
+    return (
+        f'<figure><img src="{source}" alt="{caption}"><figcaption>{caption}</figcaption></figure>'
+    )
+
+
+def render_html(doc: Document) -> str:
+    """The document as one self-contained HTML page."""
+    body = "\n".join(_html_block(block) for block in doc.blocks)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{doc.lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_esc(doc.kind)}: {_esc(doc.title)}</title>\n<style>{_CSS}</style>\n</head>\n"
+        f'<body>\n<p class="kind">{_esc(doc.kind)}</p>\n<h1>{_esc(doc.title)}</h1>\n{body}\n'
+        f"<footer>{_esc(doc.footer)}</footer>\n</body>\n</html>\n"
+    )
+
+
+def html_bytes(snapshot: Snapshot) -> bytes:
+    """The decision record as an HTML page (UTF-8)."""
+    return render_html(document(snapshot)).encode("utf-8")
+
+
+def plain_text(doc: Document) -> Sequence[str]:
+    """Every text of the document, in order (for tests and for searching a record)."""
+    texts: list[str] = [doc.kind, doc.title]
+    for block in doc.blocks:
+        if isinstance(block, Heading | Paragraph):
+            texts.append(block.text)
+        elif isinstance(block, Bullets):
+            texts.extend(block.items)
+        elif isinstance(block, Facts):
+            texts.extend(f"{k} {v}" for k, v in block.rows)
+        elif isinstance(block, TableBlock):
+            texts.extend(" ".join(row) for row in (block.header, *block.rows))
+        else:
+            texts.append(block.caption)
+    return texts

@@ -1,0 +1,353 @@
+"""One frozen picture of a session: everything any export needs, read once, privacy applied.
+
+:func:`build_snapshot` is the only code of the export package that talks to the store, and it only
+calls public store methods.  Every export format is then a pure function of the
+:class:`Snapshot`, so all formats of one download show the same state.
+
+Privacy rules, applied here once so that no format can forget them:
+
+* participants appear only as pseudonyms P01, P02, … in joining order (P001… from 100 people
+  on); tokens and nicknames are never read into a snapshot;
+* a round's weight ballots and everything computed from them (group weights, ranking,
+  sensitivity) are kept only from the anonymity threshold of ballots on; below it the round
+  carries counts only (``weights_visible`` is False).  Votes follow the same rule with the
+  number of votes (as :func:`workshop.results.round_results` does for the tally);
+* a participant's role group is kept only when at least ``threshold`` participants share it;
+  otherwise it is blanked (a group of one would name its member);
+* hidden (moderated) comments and concerns are left out unless ``include_hidden`` is asked for;
+  their number is kept either way so the record can say that some were hidden;
+* who wrote a comment or concern, and who upvoted what, is never exported.
+
+The group results come from :func:`workshop.results.round_results`, fed with a
+:class:`~workshop.live.LiveSession` replayed from the rows read here (not from the event log), so
+the numbers always match the rows exported beside them even while people keep submitting.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from workshop.content import ContentPack, Lang
+from workshop.errors import WrongFacilitatorKey
+from workshop.i18n import coerce_lang
+from workshop.live import LiveSession
+from workshop.packs import pack_from_data
+from workshop.results import RoundResults, round_results
+from workshop.store import (
+    Ballot,
+    Comment,
+    Concern,
+    ParticipantView,
+    SessionSettings,
+    Store,
+    Vote,
+)
+
+JsonObject = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """One wall chart, ready to render: Vega-Lite specs with their data inlined.
+
+    ``screen`` is sized for print (the decision record), ``wall`` for slides (large type, like the
+    projector).  ``name`` is a file-name stem such as ``round1-weights``.
+    """
+
+    name: str
+    kind: str
+    round: int
+    title: str
+    screen: Mapping[str, Any]
+    wall: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    """A participant as exported: pseudonym and (when the group is large enough) role group."""
+
+    pseudonym: str
+    role_group: str | None
+
+
+@dataclass(frozen=True)
+class BallotRow:
+    """One participant's slider positions in one round (criterion id → 0..10)."""
+
+    pseudonym: str
+    weights: Mapping[str, float]
+    hybrid_params: Mapping[str, Any] | None
+
+
+@dataclass(frozen=True)
+class VoteRow:
+    """One participant's vote in one round, as stored (``choice``, ``dots`` or ``ranking``)."""
+
+    pseudonym: str
+    vote: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class RoundSnapshot:
+    """One round: its context, its counts, its inputs (if not withheld) and its results."""
+
+    number: int
+    context: Mapping[str, Any]
+    ballots_count: int
+    votes_count: int
+    weights_visible: bool
+    votes_visible: bool
+    ballots: tuple[BallotRow, ...]
+    votes: tuple[VoteRow, ...]
+    results: RoundResults
+
+
+@dataclass(frozen=True)
+class CommentRow:
+    """A comment without its author."""
+
+    round: int
+    target_kind: str
+    target_id: str
+    text: str
+    hidden: bool
+
+
+@dataclass(frozen=True)
+class ConcernRow:
+    """A concern or question without its author, with its number of upvotes."""
+
+    round: int
+    kind: str
+    text: str
+    hidden: bool
+    upvotes: int
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything an export needs (see the module docstring for what is left out and why).
+
+    ``lang`` is the language of headers and texts (the session's language unless asked
+    otherwise).  ``concerns`` are in the order they were raised; ``comments`` too.
+    """
+
+    lang: Lang
+    code: str
+    title: str
+    language: str
+    phase: str
+    revealed: bool
+    locked: frozenset[str]
+    round: int
+    created_at: datetime
+    exported_at: datetime
+    settings: SessionSettings
+    pack_data: Mapping[str, Any]
+    pack: ContentPack
+    notes: Mapping[str, str]
+    participants: tuple[ParticipantRow, ...]
+    rounds: tuple[RoundSnapshot, ...]
+    comments: tuple[CommentRow, ...]
+    concerns: tuple[ConcernRow, ...]
+    include_hidden: bool
+    hidden_comments: int
+    hidden_concerns: int
+    role_groups_withheld: int
+    charts: tuple[ChartSpec, ...] = field(default=())
+
+    @property
+    def threshold(self) -> int:
+        """The anonymity threshold in force."""
+        return self.settings.anonymity_threshold
+
+    def concerns_by_support(self) -> list[ConcernRow]:
+        """Concerns most upvoted first, then in the order they were raised."""
+        return sorted(self.concerns, key=lambda c: -c.upvotes)
+
+
+#: Builds the wall charts of one round (the UI passes one that reuses the wall's own specs).
+ChartMaker = Callable[[Snapshot, RoundSnapshot], Sequence[ChartSpec]]
+
+
+# --------------------------------------------------------------------------- building
+
+
+def build_snapshot(
+    store: Store,
+    code: str,
+    key: str,
+    *,
+    lang: str | None = None,
+    include_hidden: bool = False,
+    charts: ChartMaker | None = None,
+    now: datetime | None = None,
+) -> Snapshot:
+    """Read the session once through the store and apply the privacy rules.
+
+    Raises :class:`~workshop.errors.WrongFacilitatorKey` unless `key` opens the session (the
+    notes are the facilitator's, and the whole export is theirs to hand over).  `charts`
+    adds the wall's charts; without it the record has tables only.
+    """
+    if not store.check_key(code, key):
+        raise WrongFacilitatorKey()
+    view = store.get_session(code)
+    pack = pack_from_data(view.pack_data, f"session {view.code}")
+    raw_rounds = [
+        (n, store.context(code, n), store.all_weights(code, n), store.votes(code, n))
+        for n in range(1, view.round + 1)
+    ]
+    comments = store.comments(code, include_hidden=True)
+    concerns = store.concerns(code, include_hidden=True)
+    # Read last: people only ever join, so everyone behind a ballot or vote read above is known
+    # even when someone joins and submits while the export runs.
+    people = store.participants(code)
+    names = pseudonyms(p.id for p in people)
+    threshold = view.settings.anonymity_threshold
+    participants, withheld_groups = _participant_rows(people, names, threshold)
+    snapshot = Snapshot(
+        lang=coerce_lang(lang, coerce_lang(view.language)),
+        code=view.code,
+        title=view.title,
+        language=view.language,
+        phase=view.phase,
+        revealed=view.revealed,
+        locked=view.locked,
+        round=view.round,
+        created_at=view.created_at,
+        exported_at=now or datetime.now(UTC),
+        settings=view.settings,
+        pack_data=view.pack_data,
+        pack=pack,
+        notes=store.notes(code, key),
+        participants=participants,
+        rounds=_rounds(pack, view.settings, [p.id for p in people], names, raw_rounds),
+        comments=tuple(_comment_row(c) for c in comments if include_hidden or not c.hidden),
+        concerns=tuple(
+            _concern_row(c)
+            for c in sorted(concerns, key=lambda c: c.id)
+            if include_hidden or not c.hidden
+        ),
+        include_hidden=include_hidden,
+        hidden_comments=sum(c.hidden for c in comments),
+        hidden_concerns=sum(c.hidden for c in concerns),
+        role_groups_withheld=withheld_groups,
+    )
+    if charts is None:
+        return snapshot
+    # A separate step: a chart maker reads the finished snapshot (names, language, rounds).
+    made = tuple(chart for r in snapshot.rounds for chart in charts(snapshot, r))
+    return replace(snapshot, charts=made)
+
+
+def pseudonyms(participant_ids: Iterable[int]) -> dict[int, str]:
+    """P01, P02, … in joining order (store ids increase with joining); wider from 100 on."""
+    ordered = sorted(participant_ids)
+    width = max(2, len(str(len(ordered))))
+    return {pid: f"P{n:0{width}d}" for n, pid in enumerate(ordered, start=1)}
+
+
+def _participant_rows(
+    people: Sequence[ParticipantView], names: Mapping[int, str], threshold: int
+) -> tuple[tuple[ParticipantRow, ...], int]:
+    """Pseudonyms with role groups, blanking groups smaller than the threshold."""
+    sizes = Counter(p.role_group for p in people if p.role_group)
+    rows = []
+    withheld = 0
+    for person in sorted(people, key=lambda p: p.id):
+        group = person.role_group
+        if group and sizes[group] < threshold:
+            group, withheld = None, withheld + 1
+        rows.append(ParticipantRow(names[person.id], group))
+    return tuple(rows), withheld
+
+
+def _rounds(
+    pack: ContentPack,
+    settings: SessionSettings,
+    participant_ids: Sequence[int],
+    names: Mapping[int, str],
+    raw_rounds: Sequence[tuple[int, JsonObject, Mapping[int, Ballot], Mapping[int, Vote]]],
+) -> tuple[RoundSnapshot, ...]:
+    """Each round's rows and results, computed from exactly these rows."""
+    live = _replay(pack, participant_ids, raw_rounds)
+    rounds: list[RoundSnapshot] = []
+    previous: RoundResults | None = None
+    for number, context, ballots, votes in raw_rounds:
+        results = round_results(live, pack, settings, number, previous)
+        previous = results
+        weights_visible = results.visible
+        votes_visible = results.tally is not None
+        rounds.append(
+            RoundSnapshot(
+                number=number,
+                context=context,
+                ballots_count=len(ballots),
+                votes_count=len(votes),
+                weights_visible=weights_visible,
+                votes_visible=votes_visible,
+                ballots=tuple(
+                    BallotRow(names[pid], b.weights, b.hybrid_params)
+                    for pid, b in sorted(ballots.items())
+                )
+                if weights_visible
+                else (),
+                votes=tuple(VoteRow(names[pid], v.vote) for pid, v in sorted(votes.items()))
+                if votes_visible
+                else (),
+                results=results,
+            )
+        )
+    return tuple(rounds)
+
+
+@dataclass(frozen=True)
+class _Event:
+    """An event in the shape LiveSession.apply reads (see workshop.live)."""
+
+    seq: int
+    kind: str
+    payload: JsonObject
+
+
+def _replay(
+    pack: ContentPack,
+    participant_ids: Sequence[int],
+    raw_rounds: Sequence[tuple[int, JsonObject, Mapping[int, Ballot], Mapping[int, Vote]]],
+) -> LiveSession:
+    """A LiveSession fed with events made from the rows read, in the event log's own shapes."""
+    events: list[tuple[str, JsonObject]] = [
+        ("participant_joined", {"participant_id": pid}) for pid in participant_ids
+    ]
+    for number, context, ballots, votes in raw_rounds:
+        if number > 1:
+            events.append(("round_started", {"round": number}))
+        events.append(("context_set", {"round": number, "values": context}))
+        for pid, ballot in ballots.items():
+            payload = {
+                "participant_id": pid,
+                "round": number,
+                "weights": ballot.weights,
+                "hybrid_params": ballot.hybrid_params,
+            }
+            events.append(("weights_submitted", payload))
+        for pid, vote in votes.items():
+            payload = {"participant_id": pid, "round": number, "vote": vote.vote}
+            events.append(("vote_submitted", payload))
+    live = LiveSession(pack.criterion_ids)
+    live.apply(_Event(seq, kind, payload) for seq, (kind, payload) in enumerate(events, start=1))
+    return live
+
+
+def _comment_row(comment: Comment) -> CommentRow:
+    return CommentRow(
+        comment.round, comment.target_kind, comment.target_id, comment.text, comment.hidden
+    )
+
+
+def _concern_row(concern: Concern) -> ConcernRow:
+    return ConcernRow(concern.round, concern.kind, concern.text, concern.hidden, concern.upvotes)

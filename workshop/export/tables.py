@@ -1,0 +1,387 @@
+"""The tables of the spreadsheet exports, built once and written as XLSX sheets or CSV files.
+
+XLSX and CSV show exactly the same tables (same ids, headers, rows): :func:`tables` builds them
+from a snapshot and the writers only format them.  Headers are in the snapshot's language; table
+ids (CSV file names) are fixed ASCII so scripts can rely on them.
+
+Cells hold numbers as numbers: shares of 1 (``"percent"`` columns, e.g. 0.125 for 12.5 %),
+scores as points of 100 (``"points"``), slider positions and counts as ``int``.  Dates are naive
+UTC datetimes (the header says UTC) because spreadsheets know no time zones.
+
+:func:`neutralise` defuses text that a spreadsheet would run as a formula.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+from workshop.content import Lang
+from workshop.export import words
+from workshop.export.snapshot import RoundSnapshot, Snapshot
+from workshop.i18n import t
+from workshop.store import PHASES
+
+Cell = str | int | float | datetime | None
+ColumnKind = Literal["text", "longtext", "int", "number", "percent", "points", "value"]
+
+#: The tables in workbook order; the CSV zip names its files ``01_summary.csv`` and so on.
+TABLE_IDS: tuple[str, ...] = (
+    "summary",
+    "group_weights",
+    "participant_weights",
+    "ranking",
+    "sensitivity",
+    "votes",
+    "comments",
+    "concerns",
+    "notes",
+)
+
+#: First characters that make Excel, LibreOffice or Google Sheets treat text as a formula
+#: (OWASP "CSV injection"); tab and carriage return can hide one behind white space.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its header and how its cells are formatted."""
+
+    header: str
+    kind: ColumnKind
+
+
+@dataclass(frozen=True)
+class Table:
+    """One sheet / CSV file."""
+
+    id: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+def neutralise(text: str) -> str:
+    """Text that starts like a formula gets a leading apostrophe, so it stays text."""
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def utc_naive(moment: datetime) -> datetime:
+    """A datetime in UTC without tzinfo (spreadsheets refuse time zones), whole seconds."""
+    utc = moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+    return utc.replace(microsecond=0)
+
+
+def tables(snapshot: Snapshot) -> tuple[Table, ...]:
+    """Every table of the spreadsheet exports, in :data:`TABLE_IDS` order."""
+    builders = (
+        _summary,
+        _group_weights,
+        _participant_weights,
+        _ranking,
+        _sensitivity,
+        _votes,
+        _comments,
+        _concerns,
+        _notes,
+    )
+    return tuple(build(snapshot) for build in builders)
+
+
+def _columns(lang: Lang, *specs: tuple[str, ColumnKind]) -> tuple[Column, ...]:
+    """Columns from (catalog key, kind) pairs."""
+    return tuple(Column(t(key, lang), kind) for key, kind in specs)
+
+
+def _table(
+    snapshot: Snapshot, table_id: str, columns: Sequence[Column], rows: list[tuple[Cell, ...]]
+) -> Table:
+    return Table(
+        table_id, t(f"export.sheet.{table_id}", snapshot.lang), tuple(columns), tuple(rows)
+    )
+
+
+def _visible(snapshot: Snapshot) -> list[RoundSnapshot]:
+    return [r for r in snapshot.rounds if r.weights_visible]
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def _summary(snapshot: Snapshot) -> Table:
+    """Key facts as (item, value) rows, then one block of rows per round."""
+    lang = snapshot.lang
+    settings = snapshot.settings
+    options = words.option_names(snapshot.pack, lang)
+    rows: list[tuple[Cell, ...]] = [
+        (t("export.field.title", lang), snapshot.title),
+        (t("export.field.code", lang), snapshot.code),
+        (t("export.field.created", lang), utc_naive(snapshot.created_at)),
+        (t("export.field.exported", lang), utc_naive(snapshot.exported_at)),
+        (t("export.field.language", lang), t(f"export.language.{snapshot.language}", lang)),
+        (t("export.field.phase", lang), t(f"common.phase.{snapshot.phase}", lang)),
+        (t("export.field.round", lang), snapshot.round),
+        (t("export.field.participants", lang), len(snapshot.participants)),
+        (t("export.field.threshold", lang), settings.anonymity_threshold),
+        (t("export.field.vote_mode", lang), t(f"export.vote_mode.{settings.vote_mode}", lang)),
+    ]
+    if settings.vote_mode == "dots":
+        rows.append((t("export.field.dot_budget", lang), settings.dot_budget))
+        rows.append((t("export.field.dot_cap", lang), settings.dot_cap_per_option))
+    rows += [
+        (t("export.field.revealed", lang), words.yes_no(snapshot.revealed, lang)),
+        (t("export.field.hidden_included", lang), words.yes_no(snapshot.include_hidden, lang)),
+        (t("export.field.comments", lang), len(snapshot.comments)),
+        (t("export.field.concerns", lang), len(snapshot.concerns)),
+    ]
+    for r in snapshot.rounds:
+        rows += _round_summary(r, options, lang)
+    columns = _columns(lang, ("export.col.item", "text"), ("export.col.value", "value"))
+    return _table(snapshot, "summary", columns, rows)
+
+
+def _round_summary(r: RoundSnapshot, options: dict[str, str], lang: Lang) -> list[tuple[Cell, ...]]:
+    """Counts of a round, and its leader and robustness when they may be shown."""
+    prefix = t("export.round", lang, number=r.number)
+    rows: list[tuple[Cell, ...]] = [
+        (f"{prefix}: {t('export.field.ballots', lang)}", r.ballots_count),
+        (f"{prefix}: {t('export.field.votes', lang)}", r.votes_count),
+    ]
+    report = r.results.sensitivity
+    if not r.weights_visible or report is None:
+        status = t("export.counts_only", lang, threshold=r.results.threshold)
+        rows.append((f"{prefix}: {t('export.field.results', lang)}", status))
+        return rows
+    leader = ", ".join(options[o] for o in report.tied)
+    rows.append((f"{prefix}: {t('export.field.leader', lang)}", leader))
+    rows.append((f"{prefix}: {t('export.field.robust', lang)}", words.yes_no(report.robust, lang)))
+    return rows
+
+
+# --------------------------------------------------------------------------- weights
+
+
+def _group_weights(snapshot: Snapshot) -> Table:
+    """Per visible round and criterion: group weight, quartiles of shares, consensus."""
+    lang = snapshot.lang
+    names = words.criterion_names(snapshot.pack, lang)
+    rows: list[tuple[Cell, ...]] = []
+    for r in _visible(snapshot):
+        for w in r.results.weights:
+            rows.append(
+                (
+                    r.number,
+                    w.criterion,
+                    names[w.criterion],
+                    w.weight,
+                    w.median,
+                    w.q1,
+                    w.q3,
+                    w.iqr,
+                    w.consensus,
+                )
+            )
+    columns = _columns(
+        lang,
+        ("export.col.round", "int"),
+        ("export.col.criterion_id", "text"),
+        ("export.col.criterion", "text"),
+        ("export.col.group_weight", "percent"),
+        ("export.col.median", "percent"),
+        ("export.col.q1", "percent"),
+        ("export.col.q3", "percent"),
+        ("export.col.iqr", "percent"),
+        ("export.col.consensus", "number"),
+    )
+    return _table(snapshot, "group_weights", columns, rows)
+
+
+def _participant_weights(snapshot: Snapshot) -> Table:
+    """Per visible round and participant (pseudonym): slider position per criterion."""
+    lang = snapshot.lang
+    criteria = snapshot.pack.criteria
+    groups = {p.pseudonym: p.role_group for p in snapshot.participants}
+    rows: list[tuple[Cell, ...]] = []
+    for r in _visible(snapshot):
+        for ballot in r.ballots:
+            values = tuple(_slider(ballot.weights.get(c.id)) for c in criteria)
+            rows.append((r.number, ballot.pseudonym, groups.get(ballot.pseudonym), *values))
+    columns = (
+        *_columns(
+            lang,
+            ("export.col.round", "int"),
+            ("export.col.participant", "text"),
+            ("export.col.role_group", "text"),
+        ),
+        *(Column(c.name.get(lang), "int") for c in criteria),
+    )
+    return _table(snapshot, "participant_weights", columns, rows)
+
+
+def _slider(value: float | None) -> int | float | None:
+    """A slider position as an int when it is whole (they always are from the phone)."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else float(value)
+
+
+# --------------------------------------------------------------------------- results
+
+
+def _ranking(snapshot: Snapshot) -> Table:
+    """Per visible round: every option's rank and score by weighted sum and by TOPSIS."""
+    lang = snapshot.lang
+    names = words.option_names(snapshot.pack, lang)
+    rows: list[tuple[Cell, ...]] = []
+    for r in _visible(snapshot):
+        for o in r.results.ranking:
+            rows.append(
+                (
+                    r.number,
+                    o.rank,
+                    o.option,
+                    names[o.option],
+                    words.yes_no(o.hybrid, lang),
+                    o.score * 100.0,
+                    o.topsis_rank,
+                    o.topsis,
+                )
+            )
+    columns = _columns(
+        lang,
+        ("export.col.round", "int"),
+        ("export.col.rank", "int"),
+        ("export.col.option_id", "text"),
+        ("export.col.option", "text"),
+        ("export.col.hybrid", "text"),
+        ("export.col.score", "points"),
+        ("export.col.topsis_rank", "int"),
+        ("export.col.topsis", "number"),
+    )
+    return _table(snapshot, "ranking", columns, rows)
+
+
+def _sensitivity(snapshot: Snapshot) -> Table:
+    """Per visible round: each weight change that hands first place to another option."""
+    lang = snapshot.lang
+    criteria = words.criterion_names(snapshot.pack, lang)
+    options = words.option_names(snapshot.pack, lang)
+    rows: list[tuple[Cell, ...]] = []
+    for r in _visible(snapshot):
+        report = r.results.sensitivity
+        if report is None:
+            continue
+        for flip in report.flips:
+            rows.append(
+                (
+                    r.number,
+                    criteria[flip.criterion],
+                    t(f"export.direction.{flip.direction}", lang),
+                    flip.weight,
+                    flip.threshold,
+                    flip.change,
+                    options[report.winner],
+                    options[flip.to],
+                )
+            )
+    columns = _columns(
+        lang,
+        ("export.col.round", "int"),
+        ("export.col.criterion", "text"),
+        ("export.col.direction", "text"),
+        ("export.col.weight_now", "percent"),
+        ("export.col.threshold", "percent"),
+        ("export.col.change", "percent"),
+        ("export.col.leader", "text"),
+        ("export.col.new_leader", "text"),
+    )
+    return _table(snapshot, "sensitivity", columns, rows)
+
+
+def _votes(snapshot: Snapshot) -> Table:
+    """Per round with enough votes: the tally per option in the session's vote mode."""
+    lang = snapshot.lang
+    names = words.option_names(snapshot.pack, lang)
+    rows: list[tuple[Cell, ...]] = []
+    for r in snapshot.rounds:
+        tally = r.results.tally
+        if not r.votes_visible or tally is None:
+            continue
+        mode = t(f"export.vote_mode.{tally.mode}", lang)
+        for option in tally.order():
+            rows.append((r.number, mode, option, names[option], tally.totals[option], tally.votes))
+    columns = _columns(
+        lang,
+        ("export.col.round", "int"),
+        ("export.col.vote_mode", "text"),
+        ("export.col.option_id", "text"),
+        ("export.col.option", "text"),
+        (f"export.col.total.{snapshot.settings.vote_mode}", "int"),
+        ("export.col.votes_counted", "int"),
+    )
+    return _table(snapshot, "votes", columns, rows)
+
+
+# --------------------------------------------------------------------------- discussion
+
+
+def _comments(snapshot: Snapshot) -> Table:
+    """Comments in the order they were written (no authors)."""
+    lang = snapshot.lang
+    rows: list[tuple[Cell, ...]] = [
+        (
+            c.round,
+            t(f"export.target_kind.{c.target_kind}", lang),
+            words.target_name(snapshot.pack, lang, c.target_kind, c.target_id),
+            c.text,
+            words.yes_no(c.hidden, lang),
+        )
+        for c in snapshot.comments
+    ]
+    columns = _columns(
+        lang,
+        ("export.col.round", "int"),
+        ("export.col.about", "text"),
+        ("export.col.target", "text"),
+        ("export.col.text", "longtext"),
+        ("export.col.hidden", "text"),
+    )
+    return _table(snapshot, "comments", columns, rows)
+
+
+def _concerns(snapshot: Snapshot) -> Table:
+    """Concerns and questions, most upvoted first (no authors)."""
+    lang = snapshot.lang
+    rows: list[tuple[Cell, ...]] = [
+        (
+            c.round,
+            t(f"export.concern_kind.{c.kind}", lang),
+            c.text,
+            c.upvotes,
+            words.yes_no(c.hidden, lang),
+        )
+        for c in snapshot.concerns_by_support()
+    ]
+    columns = _columns(
+        lang,
+        ("export.col.round", "int"),
+        ("export.col.kind", "text"),
+        ("export.col.text", "longtext"),
+        ("export.col.upvotes", "int"),
+        ("export.col.hidden", "text"),
+    )
+    return _table(snapshot, "concerns", columns, rows)
+
+
+def _notes(snapshot: Snapshot) -> Table:
+    """The facilitator's notes, one row per phase that has one."""
+    lang = snapshot.lang
+    rows: list[tuple[Cell, ...]] = [
+        (t(f"common.phase.{phase}", lang), snapshot.notes[phase])
+        for phase in PHASES
+        if phase in snapshot.notes
+    ]
+    columns = _columns(lang, ("export.col.phase", "text"), ("export.col.note", "longtext"))
+    return _table(snapshot, "notes", columns, rows)

@@ -1,0 +1,282 @@
+"""The console's Export tab: download every format at any time, PNGs of the wall's charts, import.
+
+The formats themselves are pure functions in :mod:`workshop.export`; this module only builds a
+snapshot (with the wall's own chart specs, see :func:`wall_charts`), shows progress while the
+files are made, and wraps the bytes in download buttons.  Files are made when a button is clicked,
+never on a rerun of the console: the record's charts take a few seconds to draw.
+
+:func:`render_import` is self-contained, so the create page can call it as well.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pyarrow as pa
+import streamlit as st
+
+from workshop.content import ContentPack, Lang
+from workshop.errors import WorkshopError
+from workshop.export import FORMATS, ChartSpec, RoundSnapshot, Snapshot, build_snapshot
+from workshop.export.charts import chart_png, png_name, with_data
+from workshop.export.jsonfmt import (
+    MAX_IMPORT_BYTES,
+    ImportRejected,
+    import_session,
+    rejection_of,
+)
+from workshop.i18n import t
+from workshop.store import SessionView
+from workshop.ui import charts, services
+from workshop.ui.runtime import plain, show_error, tr
+
+_CHARTS = "_export_charts"
+#: The chart sizes exported: print (the record) and the wall's (slides).
+SIZES: tuple[charts.Size, ...] = ("screen", "wall")
+
+
+# --------------------------------------------------------------------------- wall charts
+
+
+def wall_charts(snapshot: Snapshot, r: RoundSnapshot) -> list[ChartSpec]:
+    """The wall's charts of one round, with data, in print and in wall size.
+
+    Same specs (:func:`workshop.ui.charts.spec`) and data frames as the projector, so a slide
+    shows what the room saw.  Nothing for a round below the anonymity threshold.
+    """
+    results = r.results
+    if not r.weights_visible or results.sensitivity is None:
+        return []
+    lang, pack = snapshot.lang, snapshot.pack
+    names = {c.id: c.name.get(lang) for c in pack.criteria}
+    weights = [w.weight for w in results.weights]
+    other = t("wall.other_criteria", lang)
+
+    def chart(
+        kind: str, title: str, frame: Callable[[charts.Size], pa.Table], mode: str = ""
+    ) -> ChartSpec:
+        specs = {
+            size: with_data(charts.spec(kind, lang, size, mode), frame(size).to_pylist())
+            for size in SIZES
+        }
+        name = f"round{r.number}-{kind}"
+        return ChartSpec(name, kind, r.number, title, specs["screen"], specs["wall"])
+
+    made = [
+        chart(
+            "ranking",
+            t("export.chart.ranking", lang, number=r.number),
+            lambda size: charts.ranking_frame(
+                results.ranking,
+                results.criteria,
+                weights,
+                names,
+                _axis_options(pack, lang, size),
+                other,
+            ),
+        ),
+        chart(
+            "weights",
+            t("export.chart.weights", lang, number=r.number),
+            lambda _: charts.weights_frame(results.weights, names),
+        ),
+    ]
+    tally = results.tally
+    if tally is not None:
+        made.append(
+            chart(
+                "votes",
+                t("export.chart.votes", lang, number=r.number),
+                lambda size: charts.votes_frame(tally, _axis_options(pack, lang, size)),
+                mode=tally.mode,
+            )
+        )
+    shift = results.shift
+    if shift is not None:
+        before = t("common.round", lang, number=shift.before)
+        after = t("common.round", lang, number=shift.after)
+        made.append(
+            chart(
+                "shift",
+                t("export.chart.shift", lang, before=shift.before, after=shift.after),
+                lambda _: charts.shift_frame(shift, names, before, after),
+            )
+        )
+    return made
+
+
+def _axis_options(pack: ContentPack, lang: Lang, size: charts.Size) -> dict[str, str]:
+    """Option labels wrapped for a chart axis, hybrids marked, as the wall writes them."""
+    suffix = t("export.hybrid_label", lang, name="").strip()
+    labels = {o.id: charts.wrap(o.name.get(lang), size) for o in pack.options}
+    labels |= {h.id: charts.wrap(h.name.get(lang), size, suffix=suffix) for h in pack.hybrids}
+    return labels
+
+
+# --------------------------------------------------------------------------- the tab
+
+
+@dataclass(frozen=True)
+class ChartFiles:
+    """The wall's charts as PNGs, made for one session at one moment (kept in session state)."""
+
+    code: str
+    seq: int
+    made_at: datetime
+    charts: tuple[tuple[str, str, bytes], ...]  # (title, file name, PNG)
+
+
+def render_exports(view: SessionView, key: str) -> None:
+    """The Export tab of the console: every format, the charts as PNGs, direct links, import."""
+    st.caption(tr("export.intro"))
+    include_hidden = st.toggle(
+        tr("export.include_hidden"),
+        key="export.include_hidden",
+        help=tr("export.include_hidden_help"),
+    )
+    _downloads(view, key, include_hidden)
+    _chart_downloads(view, key)
+    _direct_links(view, key)
+    st.divider()
+    render_import()
+
+
+def export_file(code: str, key: str, format_id: str, include_hidden: bool) -> bytes:
+    """One format of the session as it is now (the download buttons call this on click)."""
+    fmt = FORMATS[format_id]
+    # Only the record and the chart zip draw charts; the tables need no chart specs.
+    with_charts = fmt.needs_charts or format_id in ("html", "pdf")
+    snapshot = build_snapshot(
+        services.store(),
+        code,
+        key,
+        include_hidden=include_hidden,
+        charts=wall_charts if with_charts else None,
+    )
+    return fmt.render(snapshot)
+
+
+def _downloads(view: SessionView, key: str, include_hidden: bool) -> None:
+    """One button per format.  Each makes its file when clicked, from the session as it is
+    then (Streamlit's deferred download, in its own thread): always current, never stale, and
+    the button shows a spinner while a long one (the record) is made."""
+    today = datetime.now(UTC)
+    formats = list(FORMATS.values())
+    for row in range(0, len(formats), 3):  # rows of three, so each button sits above its line
+        for cell, fmt in zip(st.columns(3), formats[row : row + 3], strict=False):
+            with cell:
+                st.download_button(
+                    tr(f"export.format.{fmt.id}"),
+                    data=functools.partial(export_file, view.code, key, fmt.id, include_hidden),
+                    file_name=fmt.name_for(view.title, view.code, today),
+                    mime=fmt.content_type,
+                    key=f"export.download.{fmt.id}",
+                    icon=":material/download:",
+                    on_click="ignore",
+                    width="stretch",
+                )
+                st.caption(tr(f"export.format_help.{fmt.id}"))
+
+
+def make_chart_files(view: SessionView, key: str) -> ChartFiles:
+    """Render every wall chart as PNG, with a progress bar (about half a second per chart)."""
+    bar = st.progress(0.0, text=tr("export.step.snapshot"))
+    snapshot = build_snapshot(services.store(), view.code, key, charts=wall_charts)
+    files = []
+    for done, chart in enumerate(snapshot.charts, start=1):
+        bar.progress(
+            done / (len(snapshot.charts) + 1), text=tr("export.step.chart", title=chart.title)
+        )
+        files.append((chart.title, png_name(chart), chart_png(chart)))
+    bar.empty()
+    return ChartFiles(view.code, view.last_seq, snapshot.exported_at, tuple(files))
+
+
+def _chart_downloads(view: SessionView, key: str) -> None:
+    """Each wall chart as a PNG for slides, with a preview; drawn when asked for."""
+    st.markdown(f"#### {tr('export.charts_title')}")
+    made = st.session_state.get(_CHARTS)
+    if not isinstance(made, ChartFiles) or made.code != view.code:
+        made = None
+    label = tr("export.charts_again" if made else "export.charts_make")
+    if st.button(label, icon=":material/bar_chart:", key="export.charts"):
+        try:
+            made = st.session_state[_CHARTS] = make_chart_files(view, key)
+        except WorkshopError as error:
+            show_error(error)
+            return
+    if made is None:
+        return
+    time = made.made_at.astimezone(UTC).strftime("%H:%M:%S UTC")
+    st.caption(tr("export.charts_as_of", time=time))
+    if view.last_seq != made.seq:
+        st.info(tr("export.stale"), icon=":material/update:")
+    if not made.charts:
+        st.caption(tr("export.no_charts"))
+        return
+    cells = st.columns(2)
+    for index, (title, name, png) in enumerate(made.charts):
+        with cells[index % 2], st.container(border=True):
+            st.markdown(f"**{plain(title)}**")
+            st.image(png, width="stretch")
+            st.download_button(
+                tr("export.chart_download"),
+                data=png,
+                file_name=name,
+                mime="image/png",
+                key=f"export.chart.{name}",
+                icon=":material/image:",
+                on_click="ignore",
+            )
+
+
+def _direct_links(view: SessionView, key: str) -> None:
+    """The key-protected routes, for scripts or a second device."""
+    with st.expander(tr("export.link_title"), icon=":material/link:"):
+        st.caption(tr("export.link_hint"))
+        lines = [f"/export/{view.code}.{format_id}?key={key}" for format_id in FORMATS]
+        st.code("\n".join(lines), language=None)
+
+
+# --------------------------------------------------------------------------- import
+
+
+def render_import() -> None:
+    """Upload a JSON export and create a new session from it; errors are translated."""
+    st.markdown(f"#### {tr('export.import_title')}")
+    st.caption(tr("export.import_intro"))
+    upload = st.file_uploader(
+        tr("export.import_file"),
+        type=["json"],
+        key="export.import_file",
+        max_upload_size=MAX_IMPORT_BYTES // (1024 * 1024),  # in MB; the import checks again
+    )
+    if not st.button(
+        tr("export.import_button"), disabled=upload is None, key="export.import_button"
+    ):
+        return
+    assert upload is not None  # the button is disabled without a file
+    try:
+        created = import_session(services.store(), upload.getvalue())
+    except ImportRejected as error:
+        reason, where = rejection_of(error)
+        st.error(
+            f"{tr(f'export.import_error.{reason}')} {tr('export.import_nothing_created')}",
+            icon=":material/error:",
+        )
+        if where:
+            st.caption(tr("export.import_where", where=where))
+        return
+    except WorkshopError as error:
+        show_error(error)
+        return
+    # Imported here: shell → identity → routes → this module would be an import cycle.
+    from workshop.ui.shell import page_file
+
+    st.session_state["_show_key_once"] = created.code
+    st.switch_page(
+        page_file("facilitate"), query_params={"code": created.code, "key": created.facilitator_key}
+    )
