@@ -18,7 +18,7 @@ from workshop.errors import WorkshopError
 from workshop.packs import default_pack, pack_to_data
 from workshop.store import INPUT_KINDS, PHASES, VOTE_MODES, SessionSettings, SessionView
 from workshop.ui import identity, services
-from workshop.ui.exports import render_exports
+from workshop.ui.exports import render_exports, render_import
 from workshop.ui.qr import qr_svg
 from workshop.ui.runtime import (
     current_lang,
@@ -106,6 +106,8 @@ def _create_page() -> None:
             demo = SessionSettings(vote_mode="dots", role_groups=("Service", "Vertrieb", "IT"))
             made = seed_demo(services.store(), default_pack(), demo, language=current_lang())
             _open_console(made.code, made.facilitator_key)
+    st.divider()
+    render_import()  # continue from an earlier workshop's JSON export
 
 
 def _open_console(code: str, key: str) -> None:
