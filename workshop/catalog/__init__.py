@@ -7,9 +7,18 @@ defined twice is a bug that the i18n test catches.
 
 from __future__ import annotations
 
-from workshop.catalog import common, errors, explorer, export, facilitator, participant, wall
+from workshop.catalog import (
+    common,
+    errors,
+    explorer,
+    export,
+    facilitator,
+    participant,
+    results,
+    wall,
+)
 
-AREAS = (common, errors, participant, facilitator, wall, explorer, export)
+AREAS = (common, errors, participant, facilitator, wall, explorer, results, export)
 
 
 def _merge() -> dict[str, dict[str, str]]:

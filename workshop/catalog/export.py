@@ -105,68 +105,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.col.phase": {"de": "Phase", "en": "Phase"},
     "export.col.note": {"de": "Notiz", "en": "Note"},
     # --- sentences ---------------------------------------------------------------------------
-    "export.sens.leader": {
-        "de": "Auf Platz 1: {option} mit {score} von 100 Punkten.",
-        "en": "In first place: {option} with {score} points out of 100.",
-    },
-    "export.sens.tie": {
-        "de": "Gleichauf auf Platz 1: {options} – schon eine kleine Änderung der Gewichte "
-        "entscheidet zwischen ihnen.",
-        "en": "Tied for first place: {options} – even a small change in the weights decides "
-        "between them.",
-    },
-    "export.sens.none": {
-        "de": "Keine Änderung eines einzelnen Gewichts verdrängt Platz 1.",
-        "en": "No change of a single weight takes first place away.",
-    },
-    "export.sens.robust": {
-        "de": "Stabil: Ändert sich ein einzelnes Gewicht um bis zu {points} Prozentpunkte "
-        "(die übrigen behalten ihr Verhältnis), bleibt Platz 1 unverändert.",
-        "en": "Robust: moving any single weight by up to {points} percentage points (the others "
-        "keeping their proportions) leaves first place unchanged.",
-    },
-    "export.sens.fragile": {
-        "de": "Knapp: Schon weniger als {points} Prozentpunkte bei einem Gewicht ändern Platz 1.",
-        "en": "Close call: less than {points} percentage points on one weight change first place.",
-    },
-    "export.sens.below": {
-        "de": "Platz 1 ginge an {option}, wenn das Gewicht von „{criterion}“ unter {threshold} "
-        "sinkt (jetzt {weight}).",
-        "en": "First place would go to {option} if the weight of “{criterion}” fell below "
-        "{threshold} (now {weight}).",
-    },
-    "export.sens.above": {
-        "de": "Platz 1 ginge an {option}, wenn das Gewicht von „{criterion}“ über {threshold} "
-        "steigt (jetzt {weight}).",
-        "en": "First place would go to {option} if the weight of “{criterion}” rose above "
-        "{threshold} (now {weight}).",
-    },
-    "export.alert.split": {
-        "de": "„{criterion}“: Die Meinungen gehen auseinander – die mittlere Hälfte der Gruppe "
-        "gibt {low} bis {high} des Gewichts.",
-        "en": "“{criterion}”: opinions are split – the middle half of the group gives it "
-        "{low} to {high} of the weight.",
-    },
-    "export.shift.winner_same": {
-        "de": "Platz 1 bleibt: {option}.",
-        "en": "First place stays with {option}.",
-    },
-    "export.shift.winner_changed": {
-        "de": "Platz 1 hat gewechselt: von {before} zu {after}.",
-        "en": "First place changed from {before} to {after}.",
-    },
-    "export.shift.up": {
-        "de": "{option}: von Platz {before} auf Platz {after} gestiegen.",
-        "en": "{option}: up from place {before} to {after}.",
-    },
-    "export.shift.down": {
-        "de": "{option}: von Platz {before} auf Platz {after} gefallen.",
-        "en": "{option}: down from place {before} to {after}.",
-    },
-    "export.shift.no_rank_change": {
-        "de": "Die Reihenfolge der Optionen ist gleich geblieben.",
-        "en": "The order of the options has not changed.",
-    },
     # --- chart titles ------------------------------------------------------------------------
     "export.chart.ranking": {
         "de": "Rangfolge der Gruppe, Runde {number}",

@@ -1,37 +1,40 @@
-"""Names, numbers, dates and plain-word sentences of the exports, in German or English.
+"""Names, numbers and dates of the exports, in German or English.
 
-The exports say the same things as the wall (who leads, how robust that is, where the group
-disagrees, how it moved between rounds) but in their own module and catalog area, so a change to
-the wall's wording never changes a handed-over document by accident.  Everything here is pure.
+The plain-word results (who leads, how safe, where the group disagrees, how it moved) come from
+`workshop.wording`, the same sentences the wall shows; this module only fixes what a document
+needs: the PDF's font has no narrow no-break space, so percentages use an ordinary one.
+Everything here is pure.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
+from workshop import wording
 from workshop.content import ContentPack, Lang
 from workshop.i18n import t
-from workshop.results import ROBUST_CHANGE, DisagreementAlert, RoundShift, SensitivityReport
-from workshop.sensitivity import FRAGILE_CHANGE
+from workshop.results import DisagreementAlert, RoundShift, SensitivityReport
+from workshop.wording import MAX_FLIPS, NO_BREAK_SPACE, criterion_names, number
 
-#: Weight changes listed in the robustness sentences (nearest first).
-MAX_FLIPS = 3
-#: Space between a number and "%" in German: a no-break space (U+00A0) rather than the thin
-#: U+202F the wall uses, because the PDF's bundled font has no glyph for the thin one.
-_DE_PERCENT_SPACE = "\u00a0"
-
-
-def number(value: float, lang: Lang, digits: int = 1) -> str:
-    """A decimal number the way the language writes it (German: decimal comma)."""
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "de" else text
+__all__ = [
+    "MAX_FLIPS",
+    "alert_sentences",
+    "criterion_names",
+    "number",
+    "option_names",
+    "percent",
+    "sensitivity_sentences",
+    "shift_sentences",
+    "target_name",
+    "timestamp",
+    "yes_no",
+]
 
 
 def percent(share: float, lang: Lang, digits: int = 1) -> str:
-    """A share of 1 as a percentage: "12,5 %" in German, "12.5%" in English."""
-    value = number(share * 100.0, lang, digits)
-    return f"{value}{_DE_PERCENT_SPACE}%" if lang == "de" else f"{value}%"
+    """A share of 1 as a percentage: "12,5 %" in German, "12.5%" in English (PDF-safe space)."""
+    return wording.percent(share, lang, digits, NO_BREAK_SPACE)
 
 
 def timestamp(moment: datetime, lang: Lang) -> str:
@@ -44,11 +47,6 @@ def timestamp(moment: datetime, lang: Lang) -> str:
 def yes_no(value: bool, lang: Lang) -> str:
     """ "ja"/"nein" or "yes"/"no"."""
     return t("export.yes" if value else "export.no", lang)
-
-
-def criterion_names(pack: ContentPack, lang: Lang) -> dict[str, str]:
-    """Criterion id → name."""
-    return {c.id: c.name.get(lang) for c in pack.criteria}
 
 
 def option_names(pack: ContentPack, lang: Lang) -> dict[str, str]:
@@ -76,66 +74,16 @@ def sensitivity_sentences(
     lang: Lang,
 ) -> list[str]:
     """First place and how safe it is, in plain words (nearest weight changes first)."""
-    if len(report.tied) > 1:
-        tied = ", ".join(options[o] for o in report.tied)
-        return [t("export.sens.tie", lang, options=tied)]
-    points = number(score * 100.0, lang, 0)
-    lines = [t("export.sens.leader", lang, option=options[report.winner], score=points)]
-    if not report.flips:
-        return [*lines, t("export.sens.none", lang)]
-    if report.robust:
-        return [*lines, t("export.sens.robust", lang, points=round(ROBUST_CHANGE * 100))]
-    if report.fragile:
-        lines.append(t("export.sens.fragile", lang, points=round(FRAGILE_CHANGE * 100)))
-    for flip in report.near[:MAX_FLIPS]:
-        lines.append(
-            t(
-                f"export.sens.{flip.direction}",
-                lang,
-                option=options[flip.to],
-                criterion=criteria[flip.criterion],
-                threshold=percent(flip.threshold, lang),
-                weight=percent(flip.weight, lang),
-            )
-        )
-    return lines
+    return wording.sensitivity_sentences(report, score, criteria, options, lang, NO_BREAK_SPACE)
 
 
 def alert_sentences(
-    alerts: tuple[DisagreementAlert, ...], criteria: Mapping[str, str], lang: Lang
+    alerts: Sequence[DisagreementAlert], criteria: Mapping[str, str], lang: Lang
 ) -> list[str]:
     """One sentence per criterion the group disagrees on."""
-    return [
-        t(
-            "export.alert.split",
-            lang,
-            criterion=criteria[a.criterion],
-            low=percent(a.q1, lang, 0),
-            high=percent(a.q3, lang, 0),
-        )
-        for a in alerts
-    ]
+    return wording.alert_sentences(alerts, criteria, lang, NO_BREAK_SPACE)
 
 
 def shift_sentences(shift: RoundShift, options: Mapping[str, str], lang: Lang) -> list[str]:
     """First place then and now, and the options that moved (largest moves first)."""
-    if shift.winner_before == shift.winner_after:
-        lines = [t("export.shift.winner_same", lang, option=options[shift.winner_after])]
-    else:
-        lines = [
-            t(
-                "export.shift.winner_changed",
-                lang,
-                before=options[shift.winner_before],
-                after=options[shift.winner_after],
-            )
-        ]
-    moved = sorted((r for r in shift.ranks if r.places_gained), key=lambda r: -abs(r.places_gained))
-    for r in moved[:MAX_FLIPS]:
-        key = "export.shift.up" if r.places_gained > 0 else "export.shift.down"
-        lines.append(
-            t(key, lang, option=options[r.option], before=r.rank_before, after=r.rank_after)
-        )
-    if not moved:
-        lines.append(t("export.shift.no_rank_change", lang))
-    return lines
+    return wording.shift_sentences(shift, options, lang)

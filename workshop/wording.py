@@ -1,0 +1,117 @@
+"""Numbers and plain-word results in German or English, for the wall, the explorer and exports.
+
+One place says who leads, how safe that lead is, where the group disagrees and how opinions moved
+between rounds, so the projector, a participant preparing alone and the handed-over record never
+word the same result differently.  Pure: the texts come from the ``results.*`` catalog keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from workshop.content import ContentPack, Lang
+from workshop.i18n import t
+from workshop.results import ROBUST_CHANGE, DisagreementAlert, RoundShift, SensitivityReport
+from workshop.sensitivity import FRAGILE_CHANGE
+
+#: Weight changes and rank moves listed at most (nearest or largest first).
+MAX_FLIPS = 3
+#: Between a number and "%" German sets a narrow no-break space (U+202F) on screens; fonts
+#: without that glyph (the PDF's) get an ordinary no-break space (U+00A0).
+NARROW_SPACE = "\u202f"
+NO_BREAK_SPACE = "\u00a0"
+
+
+def number(value: float, lang: Lang, digits: int = 1) -> str:
+    """A decimal number the way the language writes it (German: decimal comma)."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def percent(share: float, lang: Lang, digits: int = 1, space: str = NARROW_SPACE) -> str:
+    """A share of 1 as a percentage: "12,5 %" in German, "12.5%" in English."""
+    value = number(share * 100.0, lang, digits)
+    return f"{value}{space}%" if lang == "de" else f"{value}%"
+
+
+def criterion_names(pack: ContentPack, lang: Lang) -> dict[str, str]:
+    """Criterion id → name in `lang`."""
+    return {c.id: c.name.get(lang) for c in pack.criteria}
+
+
+def sensitivity_sentences(
+    report: SensitivityReport,
+    score: float,
+    criteria: Mapping[str, str],
+    options: Mapping[str, str],
+    lang: Lang,
+    space: str = NARROW_SPACE,
+) -> list[str]:
+    """First place and how safe it is, in plain words (nearest weight changes first)."""
+    if len(report.tied) > 1:
+        # Any weight change decides a tie: flips "away" from a shared first place say nothing.
+        tied = ", ".join(options[o] for o in report.tied)
+        return [t("results.sens.tie", lang, options=tied), t("results.sens.tie_note", lang)]
+    points = number(score * 100.0, lang, 0)
+    lines = [t("results.sens.leader", lang, option=options[report.winner], score=points)]
+    if not report.flips:
+        return [*lines, t("results.sens.none", lang)]
+    if report.robust:
+        return [*lines, t("results.sens.robust", lang, points=round(ROBUST_CHANGE * 100))]
+    if report.fragile:
+        lines.append(t("results.sens.fragile", lang, points=round(FRAGILE_CHANGE * 100)))
+    for flip in report.near[:MAX_FLIPS]:
+        lines.append(
+            t(
+                f"results.sens.{flip.direction}",
+                lang,
+                option=options[flip.to],
+                criterion=criteria[flip.criterion],
+                threshold=percent(flip.threshold, lang, space=space),
+                weight=percent(flip.weight, lang, space=space),
+            )
+        )
+    return lines
+
+
+def alert_sentences(
+    alerts: Sequence[DisagreementAlert],
+    criteria: Mapping[str, str],
+    lang: Lang,
+    space: str = NARROW_SPACE,
+) -> list[str]:
+    """One sentence per criterion the group disagrees on."""
+    return [
+        t(
+            "results.alert.split",
+            lang,
+            criterion=criteria[a.criterion],
+            low=percent(a.q1, lang, 0, space),
+            high=percent(a.q3, lang, 0, space),
+        )
+        for a in alerts
+    ]
+
+
+def shift_sentences(shift: RoundShift, options: Mapping[str, str], lang: Lang) -> list[str]:
+    """First place then and now, and the options that moved (largest moves first)."""
+    if shift.winner_before == shift.winner_after:
+        lines = [t("results.shift.winner_same", lang, option=options[shift.winner_after])]
+    else:
+        lines = [
+            t(
+                "results.shift.winner_changed",
+                lang,
+                before=options[shift.winner_before],
+                after=options[shift.winner_after],
+            )
+        ]
+    moved = sorted((r for r in shift.ranks if r.places_gained), key=lambda r: -abs(r.places_gained))
+    for r in moved[:MAX_FLIPS]:
+        key = "results.shift.up" if r.places_gained > 0 else "results.shift.down"
+        lines.append(
+            t(key, lang, option=options[r.option], before=r.rank_before, after=r.rank_after)
+        )
+    if not moved:
+        lines.append(t("results.shift.no_rank_change", lang))
+    return lines
