@@ -39,6 +39,24 @@ from workshop.ui.shell import page_file
 #: How often a phone asks whether the facilitator moved on (seconds).
 FOLLOW_EVERY = 2.0
 
+#: Phones: every tap target at least 44 × 44 px (WCAG 2.5.5, Apple's HIG); Streamlit's defaults
+#: are 12 px slider thumbs, 16 px help icons, 22 px radio options and 32–40 px buttons.  Slider
+#: thumbs and help icons keep their look: a transparent border or a negative margin widens only
+#: the touch area.
+_PHONE_STYLE = """
+<style>
+.stButton button, .stFormSubmitButton button, [data-testid="stButtonGroup"] button,
+[data-testid="stExpander"] summary, [data-testid="stSelectbox"] [role="group"]
+  {min-height: 44px;}
+[data-testid="stRadioOption"] {min-height: 44px; align-items: center;}
+.stButton button, [data-testid="stNumberInput"] button, [data-testid="stSelectbox"] button
+  {min-width: 44px; min-height: 44px;}
+[data-testid="stTooltipHoverTarget"] button {min-width: 44px; min-height: 44px; margin: -14px;}
+[data-testid="stSlider"] div:has(> div > input[type="range"])
+  {width: 44px; height: 44px; border: 16px solid transparent; background-clip: padding-box;}
+</style>
+"""
+
 
 def rejoin_or_join(code: str) -> str:
     """The token of this browser's identity in the session: the join cookie's, else a new one."""
@@ -62,6 +80,7 @@ def render() -> None:
         show_error(error)
         return
     use_lang(current_lang(view.language))
+    st.html(_PHONE_STYLE)
     pack = services.pack_of(view)
     _follow(code, _fingerprint(view))
     _header(view)

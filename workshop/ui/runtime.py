@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -112,13 +113,21 @@ def show_flash() -> None:
         st.toast(message, icon=":material/check_circle:")
 
 
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:&=\"'")
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:&=\"'/@")
+#: Where GFM turns plain text into a link (www., scheme://, e-mail): a word joiner goes there.
+_AUTOLINK = re.compile(r"(?i)(?<=www)(?=\.)|(?<=:)(?=//)|(?=@)")
 
 
 def plain(value: str) -> str:
-    """User text made safe for Markdown: every special character is escaped, so nothing a
-    participant types can become a link, an image, HTML or formatting."""
-    escaped = "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIAL else ch for ch in value)
+    """User text made safe for Markdown: nothing a participant types can become a link, an
+    image, an icon, HTML or formatting.
+
+    Special characters become numeric character references (a backslash escape still lets
+    Streamlit turn ``:material/...:`` into an icon), and an invisible word joiner (U+2060)
+    breaks what GFM would link on its own (``www.``, ``https://``, ``name@host``).
+    """
+    value = _AUTOLINK.sub("\u2060", value)
+    escaped = "".join(f"&#{ord(ch)};" if ch in _MARKDOWN_SPECIAL else ch for ch in value)
     return escaped.replace("\n", "  \n")
 
 

@@ -86,6 +86,9 @@ _STYLE = """
 .wall-concern .votes {flex: 0 0 auto; font-weight: 700; min-width: 7rem;}
 .wall-concern .text {flex: 1 1 auto; white-space: pre-wrap; overflow-wrap: anywhere;}
 .wall-concern .kind {font-size: 1rem; opacity: .75; display: block;}
+/* Streamlit draws captions and the language switch at 14 px; nothing on the wall is below 16. */
+[data-testid="stCaptionContainer"] {font-size: 1.1rem;}
+[data-testid="stButtonGroup"] button p {font-size: 1rem;}
 </style>
 """
 

@@ -1,0 +1,302 @@
+"""Helpers of the browser suite: launching Chromium, waiting for Streamlit, phones, a TCP proxy.
+
+Playwright is imported lazily (inside functions, types only for the checker), so this module and
+the test modules import without it: the ``browser`` fixture in ``conftest.py`` then skips the
+tests with the reason shown, or fails them in CI.
+
+The browser resolves ``workshop.test`` to 127.0.0.1 (and nothing else: every other name is
+unresolvable, so no test can reach the internet).  Pages are opened under that name, so the app
+picks the address the facilitator's browser used for join links and QR codes, exactly as in a
+room where the laptop is reached by its network name.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlsplit
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Ignored by git: every screenshot the suite takes, for review.
+SCREENSHOTS = ROOT / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+#: The name pages are opened under; the browser maps it to loopback.
+HOST = "workshop.test"
+LAUNCH_ARGS = (
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+    # Seven pages share two cores: no page may be throttled as a background tab.
+    "--disable-background-timer-throttling",
+    "--disable-renderer-backgrounding",
+    "--disable-backgrounding-occluded-windows",
+    f"--host-resolver-rules=MAP {HOST} 127.0.0.1, MAP * ~NOTFOUND",
+)
+PHONE: ViewportSize = {"width": 390, "height": 844}
+NARROW_PHONE: ViewportSize = {"width": 360, "height": 780}
+WALL: ViewportSize = {"width": 1920, "height": 1080}
+#: Milliseconds a page may take to load or to show an expected change before a test fails.
+LOAD_MS = 45_000
+
+APP = "[data-testid=stApp]"
+CONNECTED = f"{APP}[data-test-connection-state=CONNECTED]"
+IDLE = f"{APP}[data-test-script-state=notRunning]"
+
+
+def in_ci() -> bool:
+    """True when this run is CI, where browser tests must run and never skip."""
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def missing_browser() -> str | None:
+    """Why the browser tests cannot run here, or None when Playwright and Chromium are there."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError as error:
+        return f"Playwright for Python is not installed ({error})"
+    try:
+        import zxingcpp  # noqa: F401
+    except ImportError as error:
+        return f"zxing-cpp is not installed ({error})"
+    if not os.access(CHROMIUM, os.X_OK):
+        return f"{CHROMIUM} is missing (apt-get install chromium)"
+    return None
+
+
+def url(port: int, path: str) -> str:
+    """An address of the app under the browser's host name."""
+    return f"http://{HOST}:{port}{path}"
+
+
+# --------------------------------------------------------------------------- contexts and pages
+
+
+def phone_context(
+    browser: Browser, locale: str = "de-DE", viewport: ViewportSize = PHONE
+) -> BrowserContext:
+    """A touch phone (390×844 unless `viewport` says otherwise) with its own cookies."""
+    return browser.new_context(
+        viewport=viewport,
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=1,
+        locale=locale,
+        timezone_id="Europe/Berlin",
+    )
+
+
+def wall_context(browser: Browser) -> BrowserContext:
+    """A projector-sized desktop browser."""
+    return browser.new_context(
+        viewport=WALL,
+        device_scale_factor=1,
+        locale="de-DE",
+        timezone_id="Europe/Berlin",
+    )
+
+
+def wait_ready(page: Page, timeout: float = LOAD_MS) -> None:
+    """Wait until Streamlit is connected, has finished its run and drew every lazy widget."""
+    page.wait_for_selector(CONNECTED, timeout=timeout)
+    page.wait_for_selector(IDLE, timeout=timeout)
+    page.wait_for_function(
+        "!document.querySelector('[data-testid=stSkeleton]')", timeout=timeout, polling=100
+    )
+
+
+def open_page(context: BrowserContext, address: str) -> Page:
+    """A new tab on `address`, loaded and idle."""
+    page = context.new_page()
+    page.goto(address, timeout=LOAD_MS)
+    wait_ready(page)
+    return page
+
+
+def token_of(page: Page) -> str:
+    """The participant token in a phone's URL."""
+    return parse_qs(urlsplit(page.url).query)["p"][0]
+
+
+def heading(page: Page) -> str:
+    """The page's phase heading (the first h3 of the phone page)."""
+    return page.locator("[data-testid=stHeading] h3").first.inner_text(timeout=LOAD_MS).strip()
+
+
+def wait_text(page: Page, selector: str, text: str, timeout: float = LOAD_MS) -> None:
+    """Wait until an element matching `selector` has exactly `text` (trimmed)."""
+    page.wait_for_function(
+        """([selector, text]) => [...document.querySelectorAll(selector)]
+               .some(e => e.innerText.trim() === text)""",
+        arg=[selector, text],
+        timeout=timeout,
+        polling=50,
+    )
+
+
+SLIDER_INPUTS = "[data-testid=stSlider] input[type=range]"
+
+
+def slider_values(page: Page) -> list[int]:
+    """The current value of every slider on the page, top to bottom."""
+    values: list[str] = page.eval_on_selector_all(SLIDER_INPUTS, "els => els.map(e => e.value)")
+    return [int(float(v)) for v in values]
+
+
+# --------------------------------------------------------------------------- screenshots
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """Save the whole page (not only the viewport) as screenshots/<name>.png."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    size = page.viewport_size
+    assert size is not None
+    # Streamlit scrolls inside its main element: grow the viewport to the content, then back.
+    height = page.evaluate(
+        """() => Math.max(document.scrollingElement.scrollHeight, ...[...document.querySelectorAll(
+            '[data-testid=stMain], [data-testid=stAppViewContainer]')].map(e => e.scrollHeight))"""
+    )
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], int(height))})
+    try:
+        page.evaluate(
+            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        )
+        page.screenshot(path=str(path), animations="disabled", caret="hide")
+    finally:
+        page.set_viewport_size(size)
+    return path
+
+
+def decode_qr(png: bytes) -> list[str]:
+    """The texts of every QR code zxing-cpp finds in a PNG screenshot."""
+    import zxingcpp
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("L")
+    return [result.text for result in zxingcpp.read_barcodes(image)]
+
+
+# --------------------------------------------------------------------------- timing
+
+
+def wait_until(condition: Callable[[], bool], timeout: float, every: float = 0.05) -> float:
+    """Poll `condition` until it holds; return the seconds it took (fail after `timeout`)."""
+    start = time.monotonic()
+    while not condition():
+        if time.monotonic() - start > timeout:
+            raise AssertionError(f"condition not met within {timeout} s")
+        time.sleep(every)
+    return time.monotonic() - start
+
+
+# --------------------------------------------------------------------------- a flaky network
+
+
+class TcpProxy:
+    """A loopback TCP proxy in front of the app whose connectivity a test switches off and on.
+
+    Offline, every open connection (the page's websocket included) is cut and new ones are
+    closed at once: what a phone sees when its Wi-Fi drops.  Threads, one pair per connection.
+    """
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.1)
+        self.port = int(self._listener.getsockname()[1])
+        self._online = threading.Event()
+        self._online.set()
+        self._stopped = threading.Event()
+        self._lock = threading.Lock()
+        self._open: set[socket.socket] = set()
+        self._thread = threading.Thread(target=self._accept, name="tcp-proxy", daemon=True)
+        self._thread.start()
+
+    @property
+    def online(self) -> bool:
+        return self._online.is_set()
+
+    def go_offline(self) -> None:
+        """Cut every connection and refuse new ones."""
+        self._online.clear()
+        with self._lock:
+            for sock in self._open:
+                _close(sock)
+            self._open.clear()
+
+    def go_online(self) -> None:
+        """Forward new connections again."""
+        self._online.set()
+
+    def close(self) -> None:
+        self._stopped.set()
+        self.go_offline()
+        self._thread.join(timeout=2)
+        self._listener.close()
+
+    def _accept(self) -> None:
+        while not self._stopped.is_set():
+            try:
+                client, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            if not self._online.is_set():
+                _close(client)
+                continue
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=5)
+            except OSError:
+                _close(client)
+                continue
+            client.settimeout(None)
+            upstream.settimeout(None)
+            with self._lock:
+                self._open.update((client, upstream))
+            for source, target in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
+
+    def _pump(self, source: socket.socket, target: socket.socket) -> None:
+        try:
+            while chunk := source.recv(65536):
+                target.sendall(chunk)
+        except OSError:
+            pass
+        finally:
+            with self._lock:
+                self._open.discard(source)
+                self._open.discard(target)
+            _close(source)
+            _close(target)
+
+
+def _close(sock: socket.socket) -> None:
+    with suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+    sock.close()
+
+
+@contextmanager
+def tcp_proxy(target_port: int) -> Iterator[TcpProxy]:
+    """A running :class:`TcpProxy` for the block."""
+    proxy = TcpProxy(target_port)
+    try:
+        yield proxy
+    finally:
+        proxy.close()
