@@ -110,73 +110,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Agreement on the order of the criteria (Kendall's W): {value}",
     },
     # --- sensitivity, disagreement and shifts in plain words (shared with the explorer)
-    "wall.sens.leader": {
-        "de": "Auf Platz 1: {option} mit {score} von 100 Punkten.",
-        "en": "In first place: {option} with {score} points out of 100.",
-    },
-    "wall.sens.tie": {
-        "de": "Gleichauf auf Platz 1: {options}.",
-        "en": "Tied for first place: {options}.",
-    },
-    "wall.sens.tie_note": {
-        "de": "Schon eine kleine Änderung der Gewichte entscheidet zwischen ihnen.",
-        "en": "Even a small change in the weights decides between them.",
-    },
-    "wall.sens.below": {
-        "de": "Platz 1 ginge an {option}, wenn das Gewicht von „{criterion}“ unter {threshold} "
-        "sinkt (jetzt {weight}).",
-        "en": "First place would go to {option} if the weight of “{criterion}” fell below "
-        "{threshold} (now {weight}).",
-    },
-    "wall.sens.above": {
-        "de": "Platz 1 ginge an {option}, wenn das Gewicht von „{criterion}“ über {threshold} "
-        "steigt (jetzt {weight}).",
-        "en": "First place would go to {option} if the weight of “{criterion}” rose above "
-        "{threshold} (now {weight}).",
-    },
-    "wall.sens.robust": {
-        "de": "Stabil: Ändert sich ein einzelnes Gewicht um bis zu {points} Prozentpunkte, "
-        "bleibt Platz 1 unverändert.",
-        "en": "Robust: moving any single weight by up to {points} percentage points leaves "
-        "first place unchanged.",
-    },
-    "wall.sens.fragile": {
-        "de": "Knapp: Schon weniger als {points} Prozentpunkte bei einem Gewicht ändern Platz 1.",
-        "en": "Close call: less than {points} percentage points on one weight change first place.",
-    },
-    "wall.sens.none": {
-        "de": "Keine Änderung eines einzelnen Gewichts verdrängt Platz 1.",
-        "en": "No change of a single weight takes first place away.",
-    },
     "wall.sens.others": {
         "de": "Dabei behalten die übrigen Gewichte ihr Verhältnis zueinander.",
         "en": "The other weights keep their proportions to each other.",
     },
-    "wall.alert.split": {
-        "de": "„{criterion}“: Die Meinungen gehen auseinander – die mittlere Hälfte der Gruppe "
-        "gibt {low} bis {high} des Gewichts.",
-        "en": "“{criterion}”: opinions are split – the middle half of the group gives it "
-        "{low} to {high} of the weight.",
-    },
     "wall.alert.none": {
         "de": "Bei allen Kriterien ist sich die Gruppe weitgehend einig.",
         "en": "The group largely agrees on every criterion.",
-    },
-    "wall.shift.winner_same": {
-        "de": "Platz 1 bleibt: {option}.",
-        "en": "First place stays with {option}.",
-    },
-    "wall.shift.winner_changed": {
-        "de": "Platz 1 hat gewechselt: von {before} zu {after}.",
-        "en": "First place has changed from {before} to {after}.",
-    },
-    "wall.shift.up": {
-        "de": "{option}: von Platz {before} auf Platz {after} gestiegen",
-        "en": "{option}: up from place {before} to {after}",
-    },
-    "wall.shift.down": {
-        "de": "{option}: von Platz {before} auf Platz {after} gefallen",
-        "en": "{option}: down from place {before} to {after}",
     },
     "wall.shift.votes": {
         "de": "{option}: {before} → {after}",
@@ -185,10 +125,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "wall.shift.votes_title": {
         "de": "Abstimmung im Vergleich zur letzten Runde",
         "en": "Votes compared with the last round",
-    },
-    "wall.shift.no_rank_change": {
-        "de": "Die Reihenfolge der Optionen ist gleich geblieben.",
-        "en": "The order of the options has not changed.",
     },
     # --- charts (shared with the explorer)
     "wall.chart.weight_axis": {"de": "Anteil am Gesamtgewicht", "en": "Share of the total weight"},

@@ -26,7 +26,8 @@ from workshop.results import rank_options, sensitivity_report
 from workshop.scoring import Evaluation, ScoringModel
 from workshop.ui import charts
 from workshop.ui.runtime import language_switch, text, tr
-from workshop.ui.wall import criterion_names, number, option_names, percent, sensitivity_sentences
+from workshop.ui.wall import option_names
+from workshop.wording import criterion_names, number, percent, sensitivity_sentences
 
 _EXPLAIN_KEY = "explorer.explain"
 

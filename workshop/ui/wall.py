@@ -34,19 +34,21 @@ from workshop.errors import WorkshopError
 from workshop.i18n import t
 from workshop.live import LiveSession
 from workshop.results import (
-    ROBUST_CHANGE,
-    DisagreementAlert,
     RoundResults,
-    RoundShift,
-    SensitivityReport,
     round_results,
     summarise_round,
 )
-from workshop.sensitivity import FRAGILE_CHANGE
 from workshop.store import Concern, Counts, SessionView
 from workshop.ui import charts, identity, services
 from workshop.ui.qr import qr_svg
 from workshop.ui.runtime import current_lang, language_switch, show_error, tr, use_lang
+from workshop.wording import (
+    alert_sentences,
+    criterion_names,
+    number,
+    sensitivity_sentences,
+    shift_sentences,
+)
 
 #: Seconds between two looks at the store; a submission shows within this (plus the redraw).
 REFRESH_SECONDS = 2
@@ -288,23 +290,6 @@ def _with_results(frame: Frame, results: RoundResults, pack: ContentPack, lang: 
 # --------------------------------------------------------------------------- words and numbers
 
 
-def number(value: float, lang: Lang, digits: int = 1) -> str:
-    """A decimal number the way the language writes it (German: decimal comma)."""
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "de" else text
-
-
-def percent(share: float, lang: Lang, digits: int = 1) -> str:
-    """A share of 1 as a percentage: "12,5 %" in German, "12.5%" in English."""
-    value = number(share * 100.0, lang, digits)
-    return f"{value}\u202f%" if lang == "de" else f"{value}%"
-
-
-def criterion_names(pack: ContentPack, lang: Lang) -> dict[str, str]:
-    """Criterion id → name in `lang`."""
-    return {c.id: c.name.get(lang) for c in pack.criteria}
-
-
 def option_names(pack: ContentPack, lang: Lang, axis: charts.Size | None = None) -> dict[str, str]:
     """Option id → name in `lang`, hybrids marked; `axis`: wrapped for a chart of that size."""
     names = {o.id: o.name.get(lang) for o in pack.options}
@@ -322,83 +307,6 @@ def option_names(pack: ContentPack, lang: Lang, axis: charts.Size | None = None)
 def _hybrid_suffix(lang: Lang) -> str:
     """The "(hybrid)" after a hybrid's name, taken from the label's template."""
     return t("wall.hybrid_label", lang, name="").strip()
-
-
-def sensitivity_sentences(
-    report: SensitivityReport,
-    score: float,
-    criteria: Mapping[str, str],
-    options: Mapping[str, str],
-    lang: Lang,
-) -> list[str]:
-    """First place and how safe it is, in plain words (nearest flips first)."""
-    if len(report.tied) > 1:
-        # Any weight change decides a tie: flips "away" from a shared first place say nothing.
-        tied = ", ".join(options[o] for o in report.tied)
-        return [t("wall.sens.tie", lang, options=tied), t("wall.sens.tie_note", lang)]
-    points = number(score * 100.0, lang, 0)
-    lines = [t("wall.sens.leader", lang, option=options[report.winner], score=points)]
-    if not report.flips:
-        return [*lines, t("wall.sens.none", lang)]
-    if report.robust:
-        return [*lines, t("wall.sens.robust", lang, points=round(ROBUST_CHANGE * 100))]
-    if report.fragile:
-        lines.append(t("wall.sens.fragile", lang, points=round(FRAGILE_CHANGE * 100)))
-    for flip in report.near[:MAX_FLIPS]:
-        lines.append(
-            t(
-                f"wall.sens.{flip.direction}",
-                lang,
-                option=options[flip.to],
-                criterion=criteria[flip.criterion],
-                threshold=percent(flip.threshold, lang),
-                weight=percent(flip.weight, lang),
-            )
-        )
-    return lines
-
-
-def alert_sentences(
-    alerts: Sequence[DisagreementAlert], criteria: Mapping[str, str], lang: Lang
-) -> list[str]:
-    """One sentence per criterion the group disagrees on."""
-    return [
-        t(
-            "wall.alert.split",
-            lang,
-            criterion=criteria[a.criterion],
-            low=percent(a.q1, lang, 0),
-            high=percent(a.q3, lang, 0),
-        )
-        for a in alerts
-    ]
-
-
-def shift_sentences(shift: RoundShift, options: Mapping[str, str], lang: Lang) -> list[str]:
-    """First place then and now, the options that moved, and vote changes."""
-    if shift.winner_before == shift.winner_after:
-        lines = [t("wall.shift.winner_same", lang, option=options[shift.winner_after])]
-    else:
-        lines = [
-            t(
-                "wall.shift.winner_changed",
-                lang,
-                before=options[shift.winner_before],
-                after=options[shift.winner_after],
-            )
-        ]
-    moved = sorted((r for r in shift.ranks if r.places_gained), key=lambda r: -abs(r.places_gained))
-    for r in moved[:MAX_FLIPS]:
-        key = "wall.shift.up" if r.places_gained > 0 else "wall.shift.down"
-        lines.append(
-            t(key, lang, option=options[r.option], before=r.rank_before, after=r.rank_after)
-        )
-    if not moved:
-        lines.append(t("wall.shift.no_rank_change", lang))
-    return lines
-
-
-# --------------------------------------------------------------------------- drawing
 
 
 def draw(frame: Frame, link: tuple[str, str]) -> None:
