@@ -132,11 +132,6 @@ def token_of(page: Page) -> str:
     return parse_qs(urlsplit(page.url).query)["p"][0]
 
 
-def heading(page: Page) -> str:
-    """The page's phase heading (the first h3 of the phone page)."""
-    return page.locator("[data-testid=stHeading] h3").first.inner_text(timeout=LOAD_MS).strip()
-
-
 def wait_text(page: Page, selector: str, text: str, timeout: float = LOAD_MS) -> None:
     """Wait until an element matching `selector` has exactly `text` (trimmed)."""
     page.wait_for_function(

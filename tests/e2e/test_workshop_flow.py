@@ -132,6 +132,7 @@ def join(phone: Phone, link: str, workshop: Workshop) -> None:
     wait_ready(phone.page)
     assert urlsplit(phone.page.url).path == "/participate"
     phone.token = token_of(phone.page)
+    phone.page.evaluate(_OBSERVE_STATES)
     if phone.locale == "en-US":  # the session is German: this participant reads English
         phone.page.get_by_role("radio", name="English").tap()
         wait_text(phone.page, "[data-testid=stHeading] h3", phase_label(workshop, "en"))
@@ -184,6 +185,18 @@ def _heading_now(page: Page) -> str:
         "() => document.querySelector('[data-testid=stHeading] h3')?.innerText.trim() ?? ''"
     )
     return text
+
+
+#: Keeps the app's last connection and script states with their times, for post-mortems.
+_OBSERVE_STATES = """() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  window.__states = [];
+  new MutationObserver(() => {
+    window.__states.push([Date.now() % 100000, app.dataset.testConnectionState,
+                          app.dataset.testScriptState]);
+    window.__states.splice(0, window.__states.length - 40);
+  }).observe(app, {attributes: true});
+}"""
 
 
 # --------------------------------------------------------------------------- measuring the wall
@@ -400,6 +413,14 @@ def vote(phone: Phone, workshop: Workshop, option_index: int) -> None:
         plus.tap()
         expect(dots).to_have_value(expected)
     page.get_by_role("button", name=t("participant.vote_send", phone.lang)).tap()
+    try:
+        wait_until(lambda: workshop.store.vote_of(workshop.code, phone.token) is not None, 15)
+    except AssertionError:
+        states = page.evaluate("() => window.__states")
+        values = page.locator("[data-testid=stNumberInput] input").evaluate_all(
+            "els => els.map(e => e.value)"
+        )
+        raise AssertionError(f"vote not stored; dots now {values}; app states {states}") from None
     page.get_by_text(t("participant.vote_saved", phone.lang)).first.wait_for()
     stored = workshop.store.vote_of(workshop.code, phone.token)
     assert stored is not None and sorted(stored.vote["dots"].values())[-1] == 2
