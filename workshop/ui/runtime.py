@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
+from workshop import wording
 from workshop.content import Lang, Text
 from workshop.errors import WorkshopError
 from workshop.i18n import coerce_lang, language_from_locale, t
@@ -132,9 +133,8 @@ def plain(value: str) -> str:
 
 
 def percent(share: float) -> str:
-    """A share as a percentage the reader's way: "68 %" in German, "68%" in English."""
-    number = f"{share * 100:.0f}"
-    return f"{number}\u202f%" if reader_lang() == "de" else f"{number}%"
+    """A share as a whole percentage the reader's way: "68 %" in German, "68%" in English."""
+    return wording.percent(share, coerce_lang(reader_lang()), 0)
 
 
 def run_from_callback(
