@@ -44,14 +44,12 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 LAPTOP: ViewportSize = {"width": 1440, "height": 900}
-#: The wall looks at the store every 2 s (``REFRESH_SECONDS`` in workshop/ui/wall.py), so a
-#: submission shows within those 2 s plus the wall's redraw.  Each submission here follows the
-#: wall showing the one before, i.e. comes right after a refresh: the delays measured are near
-#: the worst case, 2.0–2.4 s on a 2-core machine that also runs seven browser tabs, once 3.2 s
-#: (a phone's first page load next to the wall).  The grace covers the redraw under that load;
-#: a wall refreshing every 4 s (delays of 3.5–4 s, all but the first above 3.5 s) fails.
-WALL_REFRESH = 2.0
-WALL_GRACE = 1.5
+#: The room expects a submission on the wall within 2 s.  The wall looks at the store every
+#: second (``REFRESH_SECONDS`` in workshop/ui/wall.py), so a submission shows within that second
+#: plus the wall's redraw.  Each submission here follows the wall showing the one before, i.e.
+#: comes right after a refresh: the delays measured are near the worst case.  A wall looking
+#: every 2 s (delays of 2.0–2.4 s) fails.
+SHOWN_WITHIN = 2.0
 #: Every phone follows the facilitator's phase within this many seconds.
 FOLLOW_WITHIN = 5.0
 #: Browser locales of the five phones: a German and an English one among them.
@@ -286,7 +284,7 @@ def test_phones_join_weigh_vote_and_comment_and_the_wall_counts_each_within_2_s(
 ) -> None:
     """Five phones join through the QR link, post a concern, weigh criteria by touch and
     keyboard, comment and vote; the wall (never reloaded) shows every submission in its counts
-    within its 2 s refresh (plus the redraw) of it being stored."""
+    within 2 s of it being stored."""
     wall = workshop.wall
     wall.evaluate("() => { window.__notReloaded = true; }")
     wall.evaluate(_OBSERVE_COUNTS)
@@ -332,8 +330,8 @@ def test_phones_join_weigh_vote_and_comment_and_the_wall_counts_each_within_2_s(
         for value in range(1, final[index] + 1)
     }
     print("wall delays (s):", {k: round(v, 2) for k, v in delays.items()})
-    late = {k: round(v, 2) for k, v in delays.items() if v > WALL_REFRESH + WALL_GRACE}
-    assert not late, f"the wall showed these later than {WALL_REFRESH} s (+ redraw): {late}"
+    late = {k: round(v, 2) for k, v in delays.items() if v > SHOWN_WITHIN}
+    assert not late, f"the wall showed these later than {SHOWN_WITHIN} s: {late}"
     counts = workshop.store.counts(workshop.code)
     assert (counts.participants, counts.weights, counts.votes, counts.comments) == (5, 5, 5, 5)
 

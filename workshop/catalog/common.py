@@ -19,6 +19,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "common.input.votes": {"de": "Stimmen", "en": "Votes"},
     "common.input.comments": {"de": "Kommentare", "en": "Comments"},
     "common.input.concerns": {"de": "Anliegen & Fragen", "en": "Concerns & questions"},
+    "common.offline": {
+        "de": "Keine Verbindung – die Seite verbindet sich gleich wieder. "
+        "Was Sie gespeichert haben, bleibt erhalten.",
+        "en": "No connection – the page will reconnect in a moment. Everything you saved is kept.",
+    },
+    "common.offline_forever": {
+        "de": "Die Verbindung ist abgebrochen. Bitte laden Sie die Seite neu – "
+        "was Sie gespeichert haben, bleibt erhalten.",
+        "en": "The connection was lost. Please reload the page – everything you saved is kept.",
+    },
     "common.round": {"de": "Runde {number}", "en": "Round {number}"},
     "common.code": {"de": "Code", "en": "Code"},
     "common.saved": {"de": "Gespeichert", "en": "Saved"},

@@ -23,6 +23,7 @@ from workshop.ui.routes import cookie_name
 from workshop.ui.runtime import (
     current_lang,
     language_switch,
+    offline_notice_style,
     percent,
     plain,
     run_from_callback,
@@ -80,7 +81,7 @@ def render() -> None:
         show_error(error)
         return
     use_lang(current_lang(view.language))
-    st.html(_PHONE_STYLE)
+    st.html(_PHONE_STYLE + offline_notice_style())
     pack = services.pack_of(view)
     _follow(code, _fingerprint(view))
     _header(view)

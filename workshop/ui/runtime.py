@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -160,3 +161,38 @@ def show_pending_error() -> None:
     error = st.session_state.pop("_pending_error", None)
     if isinstance(error, WorkshopError):
         show_error(error)
+
+
+def _css_string(value: str) -> str:
+    """`value` as a quoted CSS string (a style's content cannot carry markup or break out)."""
+    safe = (c if c.isalnum() or c in " .,;:!?–-" else f"\\{ord(c):x} " for c in value)
+    return '"' + "".join(safe) + '"'
+
+
+def offline_notice_style() -> str:
+    """A ``<style>`` that shows a notice in the reader's language while the page is offline.
+
+    Streamlit marks its root element with the connection state and, while not connected,
+    disables every input itself; its own notice is an English dialog, which this replaces.
+    The notice appears only after a second offline, so a quick reconnect does not flash it.
+    """
+    return _offline_style(coerce_lang(reader_lang()))
+
+
+@functools.cache
+def _offline_style(lang: Lang) -> str:
+    waiting = _css_string(t("common.offline", lang))
+    lost = _css_string(t("common.offline_forever", lang))
+    app = '[data-testid="stApp"]'
+    offline = f'{app}:not([data-test-connection-state="CONNECTED"])'
+    return f"""<style>
+body:has({offline}) [data-testid="stDialog"] {{display: none;}}
+{offline}::before {{
+  content: {waiting}; position: fixed; inset: 0 0 auto 0; z-index: 1000100;
+  padding: 0.8rem 1rem; background: #8a1c1c; color: #fff; font-weight: 600;
+  text-align: center; line-height: 1.35; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.35);
+  visibility: hidden; animation: fok-offline 0s linear 1s forwards;
+}}
+{app}[data-test-connection-state="DISCONNECTED_FOREVER"]::before {{content: {lost};}}
+@keyframes fok-offline {{ to {{ visibility: visible; }} }}
+</style>"""

@@ -41,7 +41,14 @@ from workshop.results import (
 from workshop.store import Concern, Counts, SessionView
 from workshop.ui import charts, identity, services
 from workshop.ui.qr import qr_svg
-from workshop.ui.runtime import current_lang, language_switch, show_error, tr, use_lang
+from workshop.ui.runtime import (
+    current_lang,
+    language_switch,
+    offline_notice_style,
+    show_error,
+    tr,
+    use_lang,
+)
 from workshop.wording import (
     alert_sentences,
     criterion_names,
@@ -50,8 +57,9 @@ from workshop.wording import (
     shift_sentences,
 )
 
-#: Seconds between two looks at the store; a submission shows within this (plus the redraw).
-REFRESH_SECONDS = 2
+#: Seconds between two looks at the store; a submission shows within this plus the redraw, so
+#: within the 2 s the room expects.  An unchanged look costs about a millisecond (bench_wall).
+REFRESH_SECONDS = 1
 #: Concerns shown on the wall (most upvoted first); the rest are counted.
 MAX_CONCERNS = 8
 #: Sensitivity sentences shown at most (nearest flips first).
@@ -311,7 +319,7 @@ def _hybrid_suffix(lang: Lang) -> str:
 
 def draw(frame: Frame, link: tuple[str, str]) -> None:
     """Draw a frame: header with the join panel, then results or the reason there are none."""
-    st.html(_STYLE)
+    st.html(_STYLE + offline_notice_style())
     lang = frame.lang
     main, join, qr = st.columns([6, 3, 2], gap="medium", vertical_alignment="center")
     with main:
