@@ -47,8 +47,8 @@ LAPTOP: ViewportSize = {"width": 1440, "height": 900}
 #: The room expects a submission on the wall within 2 s.  The wall looks at the store every
 #: second (``REFRESH_SECONDS`` in workshop/ui/wall.py), so a submission shows within that second
 #: plus the wall's redraw.  Each submission here follows the wall showing the one before, i.e.
-#: comes right after a refresh: the delays measured are near the worst case.  A wall looking
-#: every 2 s (delays of 2.0–2.4 s) fails.
+#: comes right after a refresh: the delays measured are near the worst case (0.7–1.1 s here).
+#: A wall looking every 2 s is at the limit (1.8–2.0 s); one looking every 3 s fails (2.7–3.0 s).
 SHOWN_WITHIN = 2.0
 #: Every phone follows the facilitator's phase within this many seconds.
 FOLLOW_WITHIN = 5.0
