@@ -103,7 +103,7 @@ def test_hybrid_parameters_are_saved_and_rescored(
             "dots",
             lambda at: (
                 at.number_input(key="dots.1.pods").set_value(3),
-                at.number_input(key="dots.1.segment").set_value(2),
+                at.number_input(key="dots.1.segment").set_value(2).run(),
             ),
             {"dots": {"pods": 3, "segment": 2}},
         ),
@@ -132,11 +132,28 @@ def test_too_many_dots_are_refused(store: Store) -> None:
     token = store.join(code).token
     store.set_phase(code, key, "vote")
     at = page("participate", code=code, p=token)
-    at.number_input(key="dots.1.pods").set_value(3)
+    at.number_input(key="dots.1.pods").set_value(3).run()
+    # A tap on "send" that overtakes the rerun disabling it: the vote is not cast.
     at.number_input(key="dots.1.swarming").set_value(2)
     next(b for b in at.button if b.label == "Stimme abgeben").click().run()
-    assert "nicht gültig" in texts(at)
     assert store.vote_of(code, token) is None
+    assert "Zu viele Punkte: 5 von höchstens 3. Bitte nehmen Sie 2 zurück." in texts(at)
+    assert next(b for b in at.button if b.label == "Stimme abgeben").disabled
+
+
+def test_dots_left_are_counted_as_they_are_spread(store: Store) -> None:
+    """The phone counts the dots left with every tap; casting needs at least one dot."""
+    code, key = new_session(store, vote_mode="dots", dot_budget=5, dot_cap_per_option=3)
+    token = store.join(code).token
+    store.set_phase(code, key, "vote")
+    at = page("participate", code=code, p=token)
+    assert "Noch keine Punkte verteilt – Sie haben 5." in texts(at)
+    assert next(b for b in at.button if b.label == "Stimme abgeben").disabled
+    at.number_input(key="dots.1.pods").increment().run()
+    at.number_input(key="dots.1.pods").increment().run()
+    assert "Noch 3 von 5 Punkten frei." in texts(at)
+    assert not next(b for b in at.button if b.label == "Stimme abgeben").disabled
+    assert store.vote_of(code, token) is None  # spreading is not voting
 
 
 def test_comment_on_an_option(store: Store, joined: tuple[str, str, str]) -> None:

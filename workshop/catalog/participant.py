@@ -141,6 +141,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Verteilen Sie bis zu {budget} Punkte, höchstens {cap} auf eine Option.",
         "en": "Spread up to {budget} dots, at most {cap} on one option.",
     },
+    "participant.dots_none": {
+        "de": "Noch keine Punkte verteilt – Sie haben {budget}.",
+        "en": "No dots spread yet – you have {budget}.",
+    },
+    "participant.dots_left": {
+        "de": "Noch {left} von {budget} Punkten frei.",
+        "en": "{left} of {budget} dots left.",
+    },
+    "participant.dots_over": {
+        "de": "Zu viele Punkte: {spent} von höchstens {budget}. Bitte nehmen Sie {over} zurück.",
+        "en": "Too many dots: {spent} of at most {budget}. Please take {over} back.",
+    },
     "participant.vote_ranking": {
         "de": "Wählen Sie die Optionen in Ihrer Reihenfolge: zuerst Ihren Favoriten.",
         "en": "Pick the options in your order: your favourite first.",

@@ -457,7 +457,6 @@ def _comment_form(view: SessionView, pack: ContentPack, token: str) -> None:
 def _vote(view: SessionView, pack: ContentPack, token: str) -> None:
     settings = view.settings
     names = _option_names(pack)
-    options = list(names)
     existing = services.store().vote_of(view.code, token)
     if existing:
         st.success(tr("participant.vote_saved"), icon=":material/how_to_vote:")
@@ -465,64 +464,91 @@ def _vote(view: SessionView, pack: ContentPack, token: str) -> None:
     if locked:
         st.info(tr("participant.locked", what=tr("common.input.votes")))
     previous = existing.vote if existing else {}
-    with st.form("vote"):
-        if settings.vote_mode == "single":
-            st.write(tr("participant.vote_single"))
-            chosen = previous.get("choice")
-            choice = st.radio(
-                tr("participant.vote_choice"),
-                options,
-                index=options.index(chosen) if chosen in options else None,
-                format_func=names.__getitem__,
-                disabled=locked,
+    if settings.vote_mode == "dots":
+        # No form: every tap reaches the server, so the dots left can be shown as they change.
+        with st.container(border=True):
+            vote, ready = _dots_input(view, names, previous, locked)
+            sent = st.button(
+                tr("participant.vote_send"),
+                type="primary",
+                width="stretch",
+                disabled=locked or not ready,
             )
-            vote: dict[str, Any] = {"choice": choice}
-        elif settings.vote_mode == "dots":
-            st.write(
-                tr(
-                    "participant.vote_dots",
-                    budget=settings.dot_budget,
-                    cap=settings.dot_cap_per_option,
-                )
+    else:
+        with st.form("vote"):
+            if settings.vote_mode == "single":
+                vote = _single_input(names, previous, locked)
+            else:
+                vote = _ranking_input(names, previous, locked)
+            sent = st.form_submit_button(
+                tr("participant.vote_send"), type="primary", width="stretch", disabled=locked
             )
-            given = previous.get("dots", {})
-            dots = {
-                option: st.number_input(
-                    names[option],
-                    min_value=0,
-                    max_value=settings.dot_cap_per_option,
-                    value=int(given.get(option, 0)),
-                    step=1,
-                    disabled=locked,
-                    key=f"dots.{view.round}.{option}",
-                )
-                for option in options
-            }
-            vote = {"dots": dots}
-        else:
-            st.write(tr("participant.vote_ranking"))
-            ranking = st.multiselect(
-                tr("participant.vote_order"),
-                options,
-                default=[o for o in previous.get("ranking", []) if o in options],
-                format_func=names.__getitem__,
-                disabled=locked,
-            )
-            vote = {"ranking": ranking}
-        sent = st.form_submit_button(
-            tr("participant.vote_send"), type="primary", width="stretch", disabled=locked
-        )
     if sent:
         with user_errors():
             clean = group.validate_vote(
                 settings.vote_mode,  # type: ignore[arg-type]
                 vote,
-                options,
+                list(names),
                 settings.dot_budget,
                 settings.dot_cap_per_option,
             )
             services.store().submit_vote(view.code, token, clean)
             st.success(tr("participant.vote_saved"), icon=":material/how_to_vote:")
+
+
+def _single_input(names: dict[str, str], previous: dict[str, Any], locked: bool) -> dict[str, Any]:
+    st.write(tr("participant.vote_single"))
+    options = list(names)
+    chosen = previous.get("choice")
+    choice = st.radio(
+        tr("participant.vote_choice"),
+        options,
+        index=options.index(chosen) if chosen in options else None,
+        format_func=names.__getitem__,
+        disabled=locked,
+    )
+    return {"choice": choice}
+
+
+def _ranking_input(names: dict[str, str], previous: dict[str, Any], locked: bool) -> dict[str, Any]:
+    st.write(tr("participant.vote_ranking"))
+    ranking = st.multiselect(
+        tr("participant.vote_order"),
+        list(names),
+        default=[o for o in previous.get("ranking", []) if o in names],
+        format_func=names.__getitem__,
+        disabled=locked,
+    )
+    return {"ranking": ranking}
+
+
+def _dots_input(
+    view: SessionView, names: dict[str, str], previous: dict[str, Any], locked: bool
+) -> tuple[dict[str, Any], bool]:
+    """The dot inputs and a live count of the dots left; returns the vote and if it can be cast."""
+    budget, cap = view.settings.dot_budget, view.settings.dot_cap_per_option
+    st.write(tr("participant.vote_dots", budget=budget, cap=cap))
+    given = previous.get("dots", {})
+    dots = {
+        option: st.number_input(
+            name,
+            min_value=0,
+            max_value=cap,
+            value=int(given.get(option, 0)),
+            step=1,
+            disabled=locked,
+            key=f"dots.{view.round}.{option}",
+        )
+        for option, name in names.items()
+    }
+    spent = sum(int(n) for n in dots.values())
+    if spent > budget:
+        st.error(tr("participant.dots_over", spent=spent, budget=budget, over=spent - budget), icon=":material/error:")
+    elif spent == 0:
+        st.caption(tr("participant.dots_none", budget=budget))
+    else:
+        st.caption(tr("participant.dots_left", left=budget - spent, budget=budget))
+    return {"dots": dots}, 0 < spent <= budget
 
 
 def _results(view: SessionView, pack: ContentPack, token: str) -> None:
