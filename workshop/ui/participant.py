@@ -543,7 +543,10 @@ def _dots_input(
     }
     spent = sum(int(n) for n in dots.values())
     if spent > budget:
-        st.error(tr("participant.dots_over", spent=spent, budget=budget, over=spent - budget), icon=":material/error:")
+        st.error(
+            tr("participant.dots_over", spent=spent, budget=budget, over=spent - budget),
+            icon=":material/error:",
+        )
     elif spent == 0:
         st.caption(tr("participant.dots_none", budget=budget))
     else:
