@@ -6,6 +6,7 @@ import pytest
 from ui_harness import new_session, page, refresh, texts
 
 from workshop.errors import InputLocked
+from workshop.packs import default_pack
 from workshop.store import Store
 
 
@@ -218,6 +219,26 @@ def test_results_wait_for_reveal_and_threshold(store: Store, joined: tuple[str, 
         store.submit_weights(code, other, {c: 7 for c in _criteria()})
     refresh(at, store, code)
     assert "Meine Gewichtung und die der Gruppe" in texts(at)
+
+
+def test_my_weights_vs_the_group_lists_the_largest_difference_first(
+    store: Store, joined: tuple[str, str, str]
+) -> None:
+    """After the reveal, the criterion where I differ most from the group's median comes first."""
+    code, key, token = joined
+    criteria = _criteria()
+    mine = {c: 5 for c in criteria} | {criteria[3]: 10, criteria[5]: 2}
+    store.submit_weights(code, token, mine)
+    for _ in range(3):
+        store.submit_weights(code, store.join(code).token, {c: 5 for c in criteria})
+    store.set_phase(code, key, "results")
+    store.set_revealed(code, key, True)
+    at = page("participate", code=code, p=token)
+    names = {c.id: c.name.de for c in default_pack().criteria}
+    lines = [m.value for m in at.markdown if " — Sie " in m.value]
+    assert len(lines) == len(criteria)
+    assert lines[0].startswith(f"**{names[criteria[3]]}**")  # 14 % against 7 %
+    assert lines[1].startswith(f"**{names[criteria[5]]}**")  # 3 % against 7 %
 
 
 def test_page_speaks_english_on_request(store: Store, joined: tuple[str, str, str]) -> None:

@@ -174,8 +174,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "My weights and the group's",
     },
     "participant.me_vs_group_hint": {
-        "de": "Anteil am Gesamtgewicht; Gruppe = Median aus {n} Gewichtungen.",
-        "en": "Share of the total weight; group = median of {n} sets of weights.",
+        "de": "Anteil am Gesamtgewicht; Gruppe = Median aus {n} Gewichtungen. "
+        "Oben steht, wo Sie am meisten von der Gruppe abweichen.",
+        "en": "Share of the total weight; group = median of {n} sets of weights. "
+        "Where you differ most from the group comes first.",
     },
     "participant.you": {"de": "Sie", "en": "you"},
     "participant.group": {"de": "Gruppe", "en": "group"},

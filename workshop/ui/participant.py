@@ -570,11 +570,15 @@ def _results(view: SessionView, pack: ContentPack, token: str) -> None:
     total = sum(mine.values()) or 1
     st.markdown(f"#### {tr('participant.me_vs_group')}")
     st.caption(tr("participant.me_vs_group_hint", n=len(weights)))
-    for k, criterion in enumerate(pack.criteria):
-        own = mine[criterion.id] / total
+    rows = [
+        (mine[criterion.id] / total, float(group_weights[k]), criterion)
+        for k, criterion in enumerate(pack.criteria)
+    ]
+    # Largest difference first: that is where a participant's view is worth talking about.
+    for own, theirs, criterion in sorted(rows, key=lambda row: -abs(row[0] - row[1])):
         st.markdown(
             f"**{text(criterion.name)}** — {tr('participant.you')} {percent(own)} · "
-            f"{tr('participant.group')} {percent(float(group_weights[k]))}"
+            f"{tr('participant.group')} {percent(theirs)}"
         )
     _group_ranking(view, pack, group_weights)
 
