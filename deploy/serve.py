@@ -1,0 +1,154 @@
+"""Run nginx in front of the app: the frontend's files from disk, pre-gzipped; the rest proxied.
+
+For large rooms (DESIGN.md, "Measured capacity", "Cold joins"): without it, the one Python
+process also serves each phone's ~96 requests and 2.9 MB of frontend files.  Two commands, from
+the project folder (the app on loopback only, so phones reach it through nginx; the public URL
+makes the QR codes point at nginx even when the laptop's browser uses localhost)::
+
+    WORKSHOP_PUBLIC_URL=http://192.168.1.20:8080 \
+        .venv/bin/streamlit run app.py --server.port 8501 --server.address 127.0.0.1
+    .venv/bin/python deploy/serve.py --app-port 8501 --listen-port 8080
+
+Streamlit takes the next free port when 8501 is busy: ``--app-port`` must be the one it prints.
+
+What it does:
+
+1. copies the installed Streamlit's ``streamlit/static`` folder to ``var/static/`` (the package
+   stays untouched) and writes ``name.gz`` next to every compressible file, for nginx's
+   ``gzip_static``; an unchanged copy (same Streamlit version and folder) is reused;
+2. fills the template ``deploy/nginx.conf`` (``{{STATIC_ROOT}}``, ``{{APP_PORT}}``,
+   ``{{LISTEN_PORT}}``, ``{{VAR_DIR}}``) and writes it to ``var/nginx.conf``;
+3. replaces itself with ``nginx -c var/nginx.conf -g 'daemon off;'`` (stop it with Ctrl-C).
+
+``--prepare-only`` stops after step 2.  Needs nginx (Debian: ``apt-get install nginx``).
+Started as root, nginx runs its workers as ``nobody``: the ``--var`` folder must then be
+readable by everyone (it is checked).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.metadata
+import importlib.util
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE = Path(__file__).resolve().parent / "nginx.conf"
+#: Text formats worth compressing; fonts (woff2) and images (png, gif) are compressed already.
+COMPRESSIBLE = {".js", ".css", ".html", ".json", ".svg", ".map", ".txt"}
+#: Below this size a gzip file saves less than its own headers cost.
+MIN_SIZE = 256
+#: Name of the file recording which Streamlit the copy in var/static came from.
+STAMP = ".source"
+
+
+NO_NGINX = "nginx is not installed: `sudo apt-get install nginx` (Debian/Ubuntu)"
+
+
+def find_nginx() -> str | None:
+    """The nginx binary (Debian installs it to /usr/sbin, often not on a user's PATH)."""
+    found = shutil.which("nginx")
+    candidates = [found] if found else ["/usr/sbin/nginx", "/usr/local/sbin/nginx"]
+    return next((path for path in candidates if os.access(path, os.X_OK)), None)
+
+
+def streamlit_static_dir() -> Path:
+    """The installed Streamlit's frontend folder (found without importing Streamlit)."""
+    spec = importlib.util.find_spec("streamlit")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("Streamlit is not installed in this Python (use the project's .venv/bin/python)")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "static"
+    if not (folder / "index.html").is_file():
+        sys.exit(f"no index.html in {folder}: an unexpected Streamlit layout")
+    return folder
+
+
+def prepare_static(source: Path, target: Path) -> int:
+    """Copy the frontend to ``target`` with a ``.gz`` beside each compressible file.
+
+    Returns how many files were compressed (0 when an up-to-date copy was reused).  The copy is
+    built beside the target and swapped in whole, so a running nginx never sees half a copy.
+    """
+    stamp = f"streamlit {importlib.metadata.version('streamlit')} from {source}\n"
+    if (target / STAMP).is_file() and (target / STAMP).read_text() == stamp:
+        return 0
+    building = target.with_name(target.name + ".new")
+    shutil.rmtree(building, ignore_errors=True)
+    shutil.copytree(source, building)
+    compressed = 0
+    for path in building.rglob("*"):
+        if path.suffix not in COMPRESSIBLE or not path.is_file():
+            continue
+        data = path.read_bytes()
+        packed = gzip.compress(data, compresslevel=9, mtime=0)
+        if len(data) >= MIN_SIZE and len(packed) < len(data):
+            path.with_name(path.name + ".gz").write_bytes(packed)
+            compressed += 1
+    (building / STAMP).write_text(stamp)
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    building.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    return compressed
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """The template with every ``{{NAME}}`` replaced; an unknown name is an error."""
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            sys.exit(f"{TEMPLATE}: no value for {{{{{name}}}}}")
+        return values[name]
+
+    return re.sub(r"\{\{(\w+)\}\}", value, template)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--app-port", type=int, default=8501, help="where the app listens")
+    parser.add_argument("--listen-port", type=int, default=8080, help="where nginx listens")
+    parser.add_argument("--var", type=Path, default=ROOT / "var", help="folder for the copy")
+    parser.add_argument("--prepare-only", action="store_true", help="write files, no nginx")
+    args = parser.parse_args()
+
+    nginx = find_nginx()
+    if nginx is None and not args.prepare_only:
+        sys.exit(NO_NGINX)
+
+    var = args.var.resolve()
+    (var / "tmp").mkdir(parents=True, exist_ok=True)
+    readable = all(p.stat().st_mode & 0o005 == 0o005 for p in [var, *var.parents])
+    if os.geteuid() == 0 and not readable:
+        # Started by root, nginx's workers run as `nobody`.  Unable to read the copy, they
+        # would quietly hand every request to the app (try_files) and nothing would be gained.
+        sys.exit(f"as root, nginx's workers could not read {var}: use a world-readable --var")
+    compressed = prepare_static(streamlit_static_dir(), var / "static")
+    config = fill(
+        TEMPLATE.read_text(),
+        {
+            "STATIC_ROOT": str(var / "static"),
+            "APP_PORT": str(args.app_port),
+            "LISTEN_PORT": str(args.listen_port),
+            "VAR_DIR": str(var),
+        },
+    )
+    (var / "nginx.conf").write_text(config)
+    done = f"{compressed} files gzipped" if compressed else "static copy up to date"
+    print(f"{var / 'nginx.conf'} written ({done})", flush=True)
+    if args.prepare_only or nginx is None:
+        return
+    print(f"nginx on port {args.listen_port} -> app on 127.0.0.1:{args.app_port}", flush=True)
+    command = [nginx, "-p", str(var), "-e", "stderr", "-c", str(var / "nginx.conf")]
+    os.execv(nginx, [*command, "-g", "daemon off;"])  # noqa: S606 - nginx, our own arguments
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+"""The large-room recipe: nginx in front of the app (deploy/serve.py with deploy/nginx.conf).
+
+nginx must send the frontend's files itself, pre-gzipped, and pass everything else to the app:
+the join link, exports (still refused without the key) and the websocket.  Without nginx these
+tests skip with a reason, except in CI (CI=true), where they fail.
+"""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from live_server import ROOT, LiveServer, free_port, live_server
+
+from workshop.packs import default_pack, pack_to_data
+from workshop.store import open_store
+
+sys.path.insert(0, str(ROOT / "deploy"))
+from serve import find_nginx
+
+
+@dataclass(frozen=True)
+class Proxy:
+    """nginx in front of a live app: its port and the folder with its config and static copy."""
+
+    port: int
+    folder: Path
+    app: LiveServer
+
+    def request(
+        self, path: str, headers: dict[str, str] | None = None
+    ) -> tuple[http.client.HTTPResponse, bytes]:
+        """One GET through nginx, without following redirects; the response and its body."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        connection.request("GET", path, headers=headers or {})
+        response = connection.getresponse()
+        return response, response.read()
+
+
+@pytest.fixture(scope="module")
+def proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Proxy]:
+    if find_nginx() is None:
+        reason = "nginx is not installed (Debian: apt-get install nginx-light)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{reason} (CI=true: these tests must run)", pytrace=False)
+        pytest.skip(reason)
+    # Started by root, nginx's workers run as `nobody`: its folder must be world-readable,
+    # which pytest's own temporary folders are not.
+    folder = Path(tempfile.mkdtemp(prefix="fok-nginx-"))
+    folder.chmod(0o755)
+    with live_server(tmp_path_factory.mktemp("behind-nginx")) as app:
+        port = free_port()
+        command = [
+            sys.executable, str(ROOT / "deploy" / "serve.py"), "--var", str(folder),
+            "--app-port", str(app.port), "--listen-port", str(port),
+        ]  # fmt: skip
+        log = open(folder / "nginx.log", "wb")  # noqa: SIM115 - closed below
+        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            running = Proxy(port, folder, app)
+            _wait_until_up(running, process)
+            yield running
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+            log.close()
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _wait_until_up(proxy: Proxy, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError((proxy.folder / "nginx.log").read_text(errors="replace"))
+        try:
+            if proxy.request("/healthz")[0].status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("nginx did not answer within 60 s")
+
+
+def bundle_path(proxy: Proxy) -> str:
+    """The path of the main JavaScript bundle that index.html loads."""
+    html = (proxy.folder / "static" / "index.html").read_text()
+    match = re.search(r'src="\./(static/js/[^"]+\.js)"', html)
+    assert match, "index.html names no script bundle"
+    return f"/{match.group(1)}"
+
+
+def test_nginx_sends_the_frontend_bundles_itself_pre_gzipped(proxy: Proxy) -> None:
+    """A bundle comes from nginx's copy, gzipped once in advance and cached for a year."""
+    path = bundle_path(proxy)
+    response, body = proxy.request(path, {"Accept-Encoding": "gzip"})
+    assert response.status == 200
+    assert response.getheader("Server", "").startswith("nginx")
+    assert response.getheader("Content-Encoding") == "gzip"
+    assert "immutable" in response.getheader("Cache-Control", "")
+    assert body == (proxy.folder / "static" / f"{path.lstrip('/')}.gz").read_bytes()
+
+
+def test_pages_get_the_app_shell_from_nginx(proxy: Proxy) -> None:
+    """The phone page's HTML is the app's own index.html, revalidated on every load."""
+    response, body = proxy.request("/participate")
+    assert response.status == 200
+    assert response.getheader("Cache-Control") == "no-cache"
+    assert body == (proxy.folder / "static" / "index.html").read_bytes()
+    assert body == proxy.app.get("/participate").read()  # what the app itself would send
+
+
+def test_join_link_works_through_nginx(proxy: Proxy) -> None:
+    """The QR link reaches the app: a cookie for the new identity and a redirect to the phone."""
+    with open_store(proxy.app.database_url) as store:
+        code = store.create_session("Hinter nginx", "de", pack_to_data(default_pack())).code
+    response, _ = proxy.request(f"/join/{code}")
+    assert response.status == 303
+    assert response.getheader("Location", "").split("?")[0].endswith("/participate")
+    assert f"fok_{code}=" in response.getheader("Set-Cookie", "")
+
+
+def test_exports_still_need_the_key_through_nginx(proxy: Proxy) -> None:
+    """nginx adds no way around the facilitator key."""
+    with open_store(proxy.app.database_url) as store:
+        code = store.create_session("Geheim", "de", pack_to_data(default_pack())).code
+    assert proxy.request(f"/export/{code}.json")[0].status == 403
+    assert proxy.request(f"/export/{code}.json?key=wrong")[0].status == 403
+
+
+def test_the_websocket_is_passed_through(proxy: Proxy) -> None:
+    """The page's websocket upgrade reaches Streamlit, whose origin check sees nginx's host.
+
+    A name, not 127.0.0.1: Streamlit lets local origins through whatever the Host header says.
+    """
+    host = f"workshop.test:{proxy.port}"
+    key = base64.b64encode(os.urandom(16)).decode()
+    handshake = (
+        "GET /_stcore/stream HTTP/1.1\r\n"
+        f"Host: {host}\r\nOrigin: http://{host}\r\n"
+        "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+        f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+        "Sec-WebSocket-Protocol: streamlit\r\n\r\n"
+    )
+    with socket.create_connection(("127.0.0.1", proxy.port), timeout=10) as connection:
+        connection.sendall(handshake.encode())
+        status = connection.recv(4096).split(b"\r\n", 1)[0]
+    assert status == b"HTTP/1.1 101 Switching Protocols", status
