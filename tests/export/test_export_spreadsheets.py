@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from workshop.export import Snapshot
-from workshop.export.csvzip import BOM, file_name, zip_bytes
+from workshop.export.csvzip import BOM, dialect_for, file_name, table_csv, zip_bytes
 from workshop.export.tables import FORMULA_TRIGGERS, TABLE_IDS, neutralise, tables
 from workshop.export.xlsx import workbook_bytes
 
@@ -200,18 +200,34 @@ def test_csv_zip_holds_one_file_per_table(csv_zip: zipfile.ZipFile) -> None:
 
 
 def test_csv_is_excel_friendly(csv_zip: zipfile.ZipFile) -> None:
-    """UTF-8 with BOM, comma separated, CRLF line ends, umlauts intact."""
+    """UTF-8 with BOM, CRLF line ends, umlauts intact; German: ";" and a decimal comma."""
     data = csv_zip.read("03_participant_weights.csv")
     assert data.startswith(BOM.encode("utf-8"))
     text = data.decode("utf-8-sig")
-    assert "\r\n" in text and text.splitlines()[0].startswith("Runde,Person (Pseudonym),Bereich,")
+    assert "\r\n" in text and text.splitlines()[0].startswith("Runde;Person (Pseudonym);Bereich;")
     assert "Lösungsgeschwindigkeit" in text
+    assert "0,0" in csv_zip.read("02_group_weights.csv").decode("utf-8-sig")
+
+
+def test_english_csv_uses_comma_and_decimal_point(snapshot: Snapshot) -> None:
+    """An English export is written for English Excel: "," between fields, "." in numbers."""
+    table = next(t for t in tables(snapshot) if t.id == "group_weights")
+    text = table_csv(table, dialect_for("en")).decode("utf-8-sig")
+    header, first = list(csv.reader(io.StringIO(text), delimiter=","))[:2]
+    assert header == [c.header for c in table.columns]
+    floats = [
+        (cell, value)
+        for cell, value in zip(first, table.rows[0], strict=True)
+        if isinstance(value, float)
+    ]
+    assert floats and all(cell == repr(value) for cell, value in floats)
 
 
 def test_csv_parses_back_to_the_same_data(csv_zip: zipfile.ZipFile, snapshot: Snapshot) -> None:
     """Every CSV, read with the csv module, equals its table (numbers exactly, text neutralised)."""
     for table in tables(snapshot):
-        rows = list(csv.reader(io.StringIO(csv_zip.read(file_name(table.id)).decode("utf-8-sig"))))
+        data = csv_zip.read(file_name(table.id)).decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(data), delimiter=";"))
         assert rows[0] == [c.header for c in table.columns]
         assert len(rows) - 1 == len(table.rows), table.id
         for written, expected in zip(rows[1:], table.rows, strict=True):
@@ -225,25 +241,30 @@ def _as_csv_text(value: object) -> str:
         return value.isoformat(timespec="seconds")
     if isinstance(value, float):
         assert float(repr(value)) == value  # the text gives back the exact number
-        return repr(value)
+        return repr(value).replace(".", ",")
     return neutralise(value) if isinstance(value, str) else str(value)
 
 
 def test_csv_and_xlsx_hold_the_same_tables(csv_zip: zipfile.ZipFile, workbook: bytes) -> None:
-    """pandas reads the same shapes from both formats (sep ",", encoding utf-8-sig)."""
+    """pandas reads the same tables from both formats (sep ";", decimal ",", utf-8-sig)."""
     sheets = pd.read_excel(io.BytesIO(workbook), sheet_name=None)
     for table_id, (name, frame) in zip(TABLE_IDS, sheets.items(), strict=True):
         parsed = pd.read_csv(
-            io.BytesIO(csv_zip.read(file_name(table_id))), sep=",", encoding="utf-8-sig"
+            io.BytesIO(csv_zip.read(file_name(table_id))),
+            sep=";",
+            decimal=",",
+            encoding="utf-8-sig",
         )
         assert parsed.shape == frame.shape, name
         assert list(parsed.columns) == list(frame.columns), name
+        numbers = frame.select_dtypes("number").columns
+        pd.testing.assert_frame_equal(parsed[numbers], frame[numbers], check_dtype=False)
 
 
 def test_csv_neutralises_formula_text(csv_zip: zipfile.ZipFile) -> None:
     """Comments that start like formulas get a leading apostrophe in the CSV."""
-    rows = list(csv.reader(io.StringIO(csv_zip.read(file_name("comments")).decode("utf-8-sig"))))
-    texts = [row[3] for row in rows[1:]]
+    data = csv_zip.read(file_name("comments")).decode("utf-8-sig")
+    texts = [row[3] for row in list(csv.reader(io.StringIO(data), delimiter=";"))[1:]]
     assert '\'=HYPERLINK("http://example.invalid","klick")' in texts
     assert "'+49 30 1234 – so erreichen Sie uns" in texts
 

@@ -234,8 +234,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Every table, with headers in the session's language.",
     },
     "export.format_help.csv": {
-        "de": "Dieselben Tabellen als CSV (UTF-8, Komma) für andere Programme.",
-        "en": "The same tables as CSV (UTF-8, comma) for other tools.",
+        "de": "Dieselben Tabellen als CSV (UTF-8), getrennt wie in der Sprache der Sitzung "
+        "üblich: deutsch mit Semikolon und Dezimalkomma, englisch mit Komma.",
+        "en": "The same tables as CSV (UTF-8), separated as usual in the session's language: "
+        "German with semicolons and decimal commas, English with commas.",
     },
     "export.format_help.json": {
         "de": "Lässt sich als neuer Workshop wieder einlesen, z. B. für die nächste Runde.",
