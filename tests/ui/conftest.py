@@ -118,6 +118,7 @@ def open_page(ui_store: Store) -> Callable[..., AppTest]:
     """An AppTest of the real navigation, on `page` (e.g. "wall"), with these query params."""
 
     def open_(page: str, **query: str) -> AppTest:
+        services._views.clear()  # as in ui_harness.page: no view cached before the test's writes
         at = AppTest.from_file(UI_SCRIPT, default_timeout=APP_TIMEOUT)
         for name, value in query.items():
             at.query_params[name] = value

@@ -34,6 +34,9 @@ def new_session(store: Store, **settings: Any) -> tuple[str, str]:
 
 def page(name: str, **params: str) -> AppTest:
     """An AppTest of the navigation script switched to pages/<name>.py with query params."""
+    # A page opened now comes after the test's own writes to the store: it must not draw the
+    # session view an earlier page cached (phones share it for up to a second).
+    services._views.clear()
     at = AppTest.from_file(UI_SCRIPT, default_timeout=30)
     for key, value in params.items():
         at.query_params[key] = value
