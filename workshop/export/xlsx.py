@@ -14,6 +14,7 @@ exactly as written and stays text when edited.
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import datetime
 
 from openpyxl import Workbook
@@ -21,6 +22,7 @@ from openpyxl.cell.cell import Cell as XlCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from workshop.export.snapshot import Snapshot
 from workshop.export.tables import FORMULA_TRIGGERS, Cell, Column, Table, tables
@@ -46,10 +48,27 @@ def workbook_bytes(snapshot: Snapshot) -> bytes:
         _write_sheet(book.create_sheet(_sheet_title(table.title)), table)
     book.properties.title = snapshot.title
     book.properties.creator = "Fall oder Kunde?"
-    # A fixed timestamp keeps the bytes of two exports of the same snapshot equal.
+    # A fixed timestamp keeps the bytes of two exports of the same snapshot equal.  Written
+    # through ExcelWriter: Workbook.save would overwrite `modified` with the current time.
     book.properties.created = book.properties.modified = snapshot.exported_at.replace(tzinfo=None)
     buffer = io.BytesIO()
-    book.save(buffer)
+    ExcelWriter(book, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
+    return _with_fixed_dates(buffer.getvalue(), snapshot.exported_at)
+
+
+def _with_fixed_dates(data: bytes, stamp: datetime) -> bytes:
+    """The XLSX zip with every member dated `stamp`.
+
+    openpyxl dates each member with the current time (2-second resolution), so two saves of the
+    same workbook differed whenever they straddled such a tick.
+    """
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=stamp.timetuple()[:6])
+            info.compress_type = member.compress_type
+            target.writestr(info, source.read(member.filename))
     return buffer.getvalue()
 
 
