@@ -13,10 +13,8 @@ never see each other's sessions.  Pages are driven through the real navigation s
 from __future__ import annotations
 
 import os
-import random
 import tempfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,16 +28,13 @@ os.environ.setdefault(
 )
 
 from ui_harness import ROOT, UI_SCRIPT, reset_services
+from ui_seed import Seeded, seed_session
 
-from workshop.packs import default_pack, pack_to_data
-from workshop.store import SessionSettings, Store
+from workshop.store import Store
 from workshop.ui import services
 
-PACK = default_pack()
 #: AppTest's default of 3 s is too short for the first run, which imports pandas and altair.
 APP_TIMEOUT = 60
-
-Profile = Mapping[str, int]
 
 
 @pytest.fixture
@@ -49,58 +44,6 @@ def ui_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]
     reset_services()
     yield services.store()
     reset_services()
-
-
-@dataclass(frozen=True)
-class Seeded:
-    """A session made for a test: its code, facilitator key and participants' tokens."""
-
-    code: str
-    key: str
-    tokens: tuple[str, ...]
-
-
-def profiles(kind: str | Sequence[Profile], n: int, seed: int = 1) -> list[Profile]:
-    """Weight profiles for n participants: "equal" (all 5), "varied" (random 0–10) or a list."""
-    if not isinstance(kind, str):
-        return list(kind)[:n]
-    rng = random.Random(seed)
-    criteria = PACK.criterion_ids
-    if kind == "equal":
-        return [dict.fromkeys(criteria, 5) for _ in range(n)]
-    if kind == "varied":
-        return [{c: rng.randint(0, 10) for c in criteria} for _ in range(n)]
-    raise ValueError(f"unknown profile kind {kind!r}")
-
-
-def seed_session(
-    store: Store,
-    participants: int = 0,
-    *,
-    weights: str | Sequence[Profile] | None = None,
-    threshold: int = 3,
-    vote_mode: str = "dots",
-    title: str = "Kick-off Kundenservice",
-    language: str = "de",
-    revealed: bool = False,
-) -> Seeded:
-    """Create a session with the default pack, join participants and submit their weights."""
-    settings = SessionSettings(anonymity_threshold=threshold, vote_mode=vote_mode)
-    created = store.create_session(title, language, pack_to_data(PACK), settings)
-    tokens = tuple(store.join(created.code).token for _ in range(participants))
-    if weights is not None:
-        submit_weights(store, created.code, tokens, profiles(weights, len(tokens)))
-    if revealed:
-        store.set_revealed(created.code, created.facilitator_key, True)
-    return Seeded(created.code, created.facilitator_key, tokens)
-
-
-def submit_weights(
-    store: Store, code: str, tokens: Sequence[str], weights: Sequence[Profile]
-) -> None:
-    """Submit one weight profile per token (zip order)."""
-    for token, profile in zip(tokens, weights, strict=False):
-        store.submit_weights(code, token, dict(profile))
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pandas as pd
 import pytest
-from conftest import PACK
 from streamlit.testing.v1 import AppTest
+from ui_seed import PACK
 
 from workshop.ui.explorer import factor_key, parameter_key, weight_key
 

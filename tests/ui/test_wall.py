@@ -10,8 +10,8 @@ from collections.abc import Callable
 import pandas as pd
 import pyarrow as pa
 import pytest
-from conftest import PACK, Seeded, profiles, submit_weights
 from streamlit.testing.v1 import AppTest
+from ui_seed import PACK, Seeded, profiles, submit_weights
 
 from workshop.store import Store
 from workshop.ui import qr, wall
