@@ -169,14 +169,14 @@ def _css_string(value: str) -> str:
     return '"' + "".join(safe) + '"'
 
 
-def offline_notice_style() -> str:
-    """A ``<style>`` that shows a notice in the reader's language while the page is offline.
+def offline_notice_style(lang: str | None = None) -> str:
+    """A ``<style>`` that shows a notice in `lang` (else the reader's) while the page is offline.
 
     Streamlit marks its root element with the connection state and, while not connected,
     disables every input itself; its own notice is an English dialog, which this replaces.
     The notice appears only after a second offline, so a quick reconnect does not flash it.
     """
-    return _offline_style(coerce_lang(reader_lang()))
+    return _offline_style(coerce_lang(lang or reader_lang()))
 
 
 @functools.cache

@@ -319,7 +319,7 @@ def _hybrid_suffix(lang: Lang) -> str:
 
 def draw(frame: Frame, link: tuple[str, str]) -> None:
     """Draw a frame: header with the join panel, then results or the reason there are none."""
-    st.html(_STYLE + offline_notice_style())
+    st.html(_STYLE + offline_notice_style(frame.lang))
     lang = frame.lang
     main, join, qr = st.columns([6, 3, 2], gap="medium", vertical_alignment="center")
     with main:
