@@ -157,6 +157,24 @@ def test_dots_left_are_counted_as_they_are_spread(store: Store) -> None:
     assert store.vote_of(code, token) is None  # spreading is not voting
 
 
+def test_changed_dots_say_they_are_not_cast_yet(store: Store) -> None:
+    """After casting, changed dots are flagged as not yet cast until cast again."""
+    code, key = new_session(store, vote_mode="dots", dot_budget=5, dot_cap_per_option=3)
+    token = store.join(code).token
+    store.set_phase(code, key, "vote")
+    at = page("participate", code=code, p=token)
+    at.number_input(key="dots.1.pods").set_value(2).run()
+    next(b for b in at.button if b.label == "Stimme abgeben").click().run()
+    assert "Ihre Stimme ist gespeichert" in texts(at)
+    at.number_input(key="dots.1.segment").increment().run()
+    assert "Sie haben Ihre Punkte geändert" in texts(at)
+    assert "Ihre Stimme ist gespeichert" not in texts(at)
+    assert store.vote_of(code, token).vote == {"dots": {"pods": 2}}
+    next(b for b in at.button if b.label == "Stimme abgeben").click().run()
+    assert "Ihre Stimme ist gespeichert" in texts(at)
+    assert store.vote_of(code, token).vote == {"dots": {"pods": 2, "segment": 1}}
+
+
 def test_comment_on_an_option(store: Store, joined: tuple[str, str, str]) -> None:
     """A comment on an option is stored against that option."""
     code, key, token = joined

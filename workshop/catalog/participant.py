@@ -132,6 +132,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Ihre Stimme ist gespeichert. Bis die Abstimmung schließt, können Sie sie ändern.",
         "en": "Your vote is saved. You can change it until voting closes.",
     },
+    "participant.vote_changed": {
+        "de": "Sie haben Ihre Punkte geändert. Tippen Sie auf „Stimme abgeben“, damit die "
+        "Änderung zählt – bis dahin gilt Ihre bisherige Stimme.",
+        "en": "You changed your dots. Tap “Cast my vote” to make the change count – until "
+        "then your earlier vote stands.",
+    },
     "participant.vote_single": {
         "de": "Welches Modell sollen wir als Nächstes erproben?",
         "en": "Which model should we pilot next?",

@@ -458,8 +458,7 @@ def _vote(view: SessionView, pack: ContentPack, token: str) -> None:
     settings = view.settings
     names = _option_names(pack)
     existing = services.store().vote_of(view.code, token)
-    if existing:
-        st.success(tr("participant.vote_saved"), icon=":material/how_to_vote:")
+    status = st.empty()  # filled last: is what the inputs show the vote on record?
     locked = "votes" in view.locked
     if locked:
         st.info(tr("participant.locked", what=tr("common.input.votes")))
@@ -483,6 +482,7 @@ def _vote(view: SessionView, pack: ContentPack, token: str) -> None:
             sent = st.form_submit_button(
                 tr("participant.vote_send"), type="primary", width="stretch", disabled=locked
             )
+    recorded = existing.vote if existing else None
     if sent:
         with user_errors():
             clean = group.validate_vote(
@@ -493,7 +493,14 @@ def _vote(view: SessionView, pack: ContentPack, token: str) -> None:
                 settings.dot_cap_per_option,
             )
             services.store().submit_vote(view.code, token, clean)
-            st.success(tr("participant.vote_saved"), icon=":material/how_to_vote:")
+            recorded = clean
+    if recorded is None:
+        return
+    shown = {o: n for o, n in vote.get("dots", {}).items() if n}
+    if settings.vote_mode == "dots" and shown != recorded.get("dots"):
+        status.info(tr("participant.vote_changed"), icon=":material/edit:")
+    else:
+        status.success(tr("participant.vote_saved"), icon=":material/how_to_vote:")
 
 
 def _single_input(names: dict[str, str], previous: dict[str, Any], locked: bool) -> dict[str, Any]:
