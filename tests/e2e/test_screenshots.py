@@ -71,7 +71,7 @@ def test_every_page_is_screenshot_at_phone_and_wall_size(
             page.goto(url(server.port, f"/join/{code}"))
             for phase in PHASES:
                 store.set_phase(code, key, phase)
-                follow(page, phase)  # a phone may first show the phase of a second ago
+                follow(page, phase)  # the open page follows by itself (its 2 s poll)
                 shots.append(screenshot(page, f"{size}-participate-{phase}"))
         finally:
             context.close()

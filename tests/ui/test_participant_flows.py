@@ -222,6 +222,24 @@ def test_page_follows_the_facilitator(store: Store, joined: tuple[str, str, str]
     assert at.subheader[0].value == "Abstimmen"
 
 
+def test_a_page_opened_after_a_phase_change_shows_the_new_phase(
+    store: Store, joined: tuple[str, str, str]
+) -> None:
+    """A phone opening the page does not draw the shared view of a second ago."""
+    from streamlit.testing.v1 import AppTest
+    from ui_harness import ROOT, UI_SCRIPT
+
+    from workshop.ui import services
+
+    code, key, token = joined
+    assert services.session_view(code).phase == "welcome"  # now cached for everyone
+    store.set_phase(code, key, "vote")
+    at = AppTest.from_file(UI_SCRIPT, default_timeout=30)
+    at.query_params["code"], at.query_params["p"] = code, token
+    at.switch_page(str(ROOT / "pages" / "participate.py")).run()
+    assert at.subheader[0].value == "Abstimmen"
+
+
 def test_results_wait_for_reveal_and_threshold(store: Store, joined: tuple[str, str, str]) -> None:
     """Results stay hidden until revealed, then show counts only below the threshold."""
     code, key, token = joined

@@ -44,6 +44,9 @@ FOLLOW_EVERY = 2.0
 #: are 12 px slider thumbs, 16 px help icons, 22 px radio options and 32–40 px buttons.  Slider
 #: thumbs and help icons keep their look: a transparent border or a negative margin widens only
 #: the touch area.
+#: Session-state flag: this browser session has drawn the page before.
+_OPENED = "_participant_opened"
+
 _PHONE_STYLE = """
 <style>
 .stButton button, .stFormSubmitButton button, [data-testid="stButtonGroup"] button,
@@ -75,11 +78,14 @@ def render() -> None:
         _not_joined()
         return
     try:
-        view = services.session_view(code)
+        # A page just opened reads the session afresh: a phone joining right after the
+        # facilitator moved on must not show the phase of a second ago (the shared view's age).
+        view = services.session_view(code, fresh=_OPENED not in st.session_state)
     except WorkshopError as error:
         use_lang(current_lang())
         show_error(error)
         return
+    st.session_state[_OPENED] = True
     use_lang(current_lang(view.language))
     st.html(_PHONE_STYLE + offline_notice_style())
     pack = services.pack_of(view)
