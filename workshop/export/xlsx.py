@@ -62,9 +62,11 @@ def _with_fixed_dates(data: bytes, stamp: datetime) -> bytes:
     openpyxl dates each member with the current time (2-second resolution), so two saves of the
     same workbook differed whenever they straddled such a tick.
     """
-    source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as target,
+    ):
         for member in source.infolist():
             info = zipfile.ZipInfo(member.filename, date_time=stamp.timetuple()[:6])
             info.compress_type = member.compress_type

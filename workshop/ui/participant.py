@@ -502,11 +502,15 @@ def _vote(view: SessionView, pack: ContentPack, token: str) -> None:
             recorded = clean
     if recorded is None:
         return
-    shown = {o: n for o, n in vote.get("dots", {}).items() if n}
-    if settings.vote_mode == "dots" and shown != recorded.get("dots"):
+    if settings.vote_mode == "dots" and _spread(vote) != recorded.get("dots"):
         status.info(tr("participant.vote_changed"), icon=":material/edit:")
     else:
         status.success(tr("participant.vote_saved"), icon=":material/how_to_vote:")
+
+
+def _spread(vote: dict[str, Any]) -> dict[str, int]:
+    """The dots the inputs show, as a stored vote holds them (options without dots left out)."""
+    return {option: n for option, n in vote["dots"].items() if n}
 
 
 def _single_input(names: dict[str, str], previous: dict[str, Any], locked: bool) -> dict[str, Any]:
