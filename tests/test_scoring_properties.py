@@ -84,16 +84,16 @@ def test_sensitivity_flip_points_flip_and_intervals_hold(
     result = weight_sensitivity(r, w, winner)
     for s in result.per_criterion:
         for t in np.linspace(s.lower, s.upper, 9)[1:-1]:
-            inside = r @ reweighted(w, s.criterion, float(t))
+            inside = r @ reweighted(w, s.criterion_index, float(t))
             assert inside[winner] >= inside.max() - 1e-9
-        if s.above is not None and s.upper + 1e-6 <= 1.0:
-            past = r @ reweighted(w, s.criterion, s.upper + 1e-6)
-            assert past[s.above] > past[winner]
-            assert past[s.above] >= past.max() - 1e-9
-        if s.below is not None and s.lower - 1e-6 >= 0.0:
-            past = r @ reweighted(w, s.criterion, s.lower - 1e-6)
-            assert past[s.below] > past[winner]
-            assert past[s.below] >= past.max() - 1e-9
+        if s.above_index is not None and s.upper + 1e-6 <= 1.0:
+            past = r @ reweighted(w, s.criterion_index, s.upper + 1e-6)
+            assert past[s.above_index] > past[winner]
+            assert past[s.above_index] >= past.max() - 1e-9
+        if s.below_index is not None and s.lower - 1e-6 >= 0.0:
+            past = r @ reweighted(w, s.criterion_index, s.lower - 1e-6)
+            assert past[s.below_index] > past[winner]
+            assert past[s.below_index] >= past.max() - 1e-9
 
 
 def test_sensitivity_textbook_case() -> None:
@@ -103,7 +103,7 @@ def test_sensitivity_textbook_case() -> None:
     result = weight_sensitivity(r, w, winner=0)
     first = result.per_criterion[0]
     assert first.lower == pytest.approx(0.5)
-    assert first.below == 1
+    assert first.below_index == 1
     assert first.above is None
     assert first.change_to_flip == pytest.approx(0.1)
     assert result.critical is not None

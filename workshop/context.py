@@ -6,6 +6,11 @@ from −1 at the minimum through 0 at the neutral point to +1 at the maximum.  A
 strength β moves its cell by ``β·x`` scale points; the sum over all factors is added to the base
 profile and the result clamped to the 1–5 scale (domain.md: s = clamp(b + Σ β·2(c − 0.5)) for a
 neutral point in the middle).  Context changes how options perform, never the weights.
+
+A context names factors by id; an unknown id (a misspelling) or a value that is not a finite
+number raises :class:`~workshop.errors.InvalidContext`.  A finite value past an end of the
+factor's range counts as that end (:func:`factor_position` clamps); missing factors count as
+neutral.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from workshop.content import SCALE_MAX, SCALE_MIN, ContentPack, ContextFactor
+from workshop.errors import InvalidContext
 from workshop.mcda import Array
 
 
@@ -51,11 +57,40 @@ def base_matrix(pack: ContentPack) -> Array:
     )
 
 
+def check_context(pack: ContentPack, context: Mapping[str, float] | None) -> dict[str, float]:
+    """The context's factor values as floats; raises :class:`InvalidContext` for bad entries."""
+    if not context:
+        return {}
+    if not isinstance(context, Mapping):
+        raise InvalidContext("A context maps factor ids to numbers.", field="context")
+    factors = {f.id: f for f in pack.context_factors}
+    clean: dict[str, float] = {}
+    for key, raw in context.items():
+        factor = factors.get(str(key))
+        if factor is None:
+            known = ", ".join(sorted(factors)) or "-"
+            raise InvalidContext(
+                f"Unknown context factor {key!r} (known: {known}).", field="context", factor=key
+            )
+        clean[factor.id] = _finite_number(raw, f"context factor {key!r}", key)
+    return clean
+
+
+def _finite_number(raw: object, what: str, key: object) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, int | float | np.integer | np.floating):
+        raise InvalidContext(f"The {what} must be a number.", field="context", factor=key)
+    value = float(raw)
+    if not np.isfinite(value):
+        raise InvalidContext(f"The {what} must be a finite number.", field="context", factor=key)
+    return value
+
+
 def adjusted_matrix(pack: ContentPack, context: Mapping[str, float] | None = None) -> Array:
     """The pure options' profiles under a context (missing factors count as neutral)."""
     matrix = base_matrix(pack)
-    if context:
-        matrix = matrix + _shift_matrix(pack, context)
+    clean = check_context(pack, context)
+    if clean:
+        matrix = matrix + _shift_matrix(pack, clean)
     return np.clip(matrix, SCALE_MIN, SCALE_MAX)
 
 
@@ -76,9 +111,10 @@ def explain_cell(
     pack: ContentPack, context: Mapping[str, float], option_id: str, criterion_id: str
 ) -> list[Shift]:
     """Every factor shift that moves one option's value on one criterion (non-zero only)."""
+    clean = check_context(pack, context)
     shifts = []
     for factor in pack.context_factors:
-        position = factor_position(factor, float(context.get(factor.id, factor.neutral)))
+        position = factor_position(factor, clean.get(factor.id, factor.neutral))
         for m in factor.modifiers:
             if m.option == option_id and m.criterion == criterion_id and position != 0.0:
                 shifts.append(Shift(factor.id, m.beta, position))

@@ -21,8 +21,12 @@ Hierarchy (modules add their own subclasses under the closest family)::
     │   └── UnknownParticipant     unknown_participant   the participant token is not known here
     ├── SessionExpired             session_expired       past its expiry; no more input
     ├── InputLocked                input_locked          the facilitator locked this kind of input
-    ├── InvalidInput               invalid_input         malformed or out-of-range input
-    │   └── InvalidSettings        invalid_settings      session settings out of range
+    ├── InvalidInput               invalid_input         malformed or out-of-range (a ValueError)
+    │   ├── InvalidSettings        invalid_settings      session settings out of range
+    │   ├── InvalidContext         invalid_context       unknown, non-finite or out-of-range context
+    │   │                                                or hybrid parameter
+    │   └── InvalidNumbers         invalid_numbers       a matrix, scale or count that no method
+    │                                                    can score (NaN, infinite, negative, …)
     ├── Conflict                   conflict              the request clashes with the current state
     │   └── JoinCodeUnavailable    join_code_unavailable no free join code could be drawn
     └── StoreUnavailable           storage_unavailable   the database cannot be reached or is busy
@@ -40,7 +44,9 @@ __all__ = [
     "Conflict",
     "Forbidden",
     "InputLocked",
+    "InvalidContext",
     "InvalidInput",
+    "InvalidNumbers",
     "InvalidSettings",
     "ItemNotFound",
     "JoinCodeUnavailable",
@@ -126,8 +132,11 @@ class InputLocked(WorkshopError):
     message = "The facilitator has closed this input for now."
 
 
-class InvalidInput(WorkshopError):
-    """Input is malformed or out of range (details: ``field`` and often ``reason``)."""
+class InvalidInput(WorkshopError, ValueError):
+    """Input is malformed or out of range (details: ``field`` and often ``reason``).
+
+    Also a :class:`ValueError`, so notebook code that catches the standard error keeps working.
+    """
 
     code = "invalid_input"
     message = "This input is not valid."
@@ -138,6 +147,24 @@ class InvalidSettings(InvalidInput):
 
     code = "invalid_settings"
     message = "These session settings are not valid."
+
+
+class InvalidContext(InvalidInput):
+    """A context factor or hybrid parameter that is unknown, not finite or outside its range.
+
+    A misspelt factor or hybrid id is refused, never ignored: a silently neutral factor would
+    change the ranking without anyone noticing.
+    """
+
+    code = "invalid_context"
+    message = "This context does not fit the content pack."
+
+
+class InvalidNumbers(InvalidInput):
+    """Numbers no method can score: NaN or infinite values, negative counts, an empty scale."""
+
+    code = "invalid_numbers"
+    message = "These numbers cannot be scored."
 
 
 class Conflict(WorkshopError):

@@ -8,6 +8,11 @@
 
 The group ranking the app shows uses the *median* weights: a few extreme participants move a
 median far less than a mean (a 1,600-person workshop elsewhere needed outlier filtering for this).
+
+Bad numbers are refused with :class:`~workshop.errors.InvalidNumbers` (a ``ValueError``): NaN,
+infinite or negative weights or frequencies, and scales with NaN points or zero width.  Tallies
+refuse votes naming unknown options, negative dots or repeated places with
+:class:`~workshop.ballots.InvalidVote`.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from workshop.ballots import InvalidVote
+from workshop.errors import InvalidNumbers
 
 Method = Literal["mean", "median", "geomean"]
 
@@ -30,9 +36,16 @@ VoteMode = Literal["single", "dots", "ranking"]
 
 
 def normalise_profiles(profiles: pd.DataFrame) -> pd.DataFrame:
-    """Rows (participants) scaled to sum 1; an all-zero row becomes equal weights."""
-    values = profiles.to_numpy(dtype=np.float64)
-    totals = values.sum(axis=1, keepdims=True)
+    """Rows (participants) scaled to sum 1; an all-zero row becomes equal weights.
+
+    Raises :class:`InvalidNumbers` when a weight is NaN, infinite or negative.
+    """
+    values = _non_negative(profiles.to_numpy(dtype=np.float64), "Weight profiles")
+    with np.errstate(over="ignore"):
+        totals = values.sum(axis=1, keepdims=True)
+    if not np.all(np.isfinite(totals)):  # huge weights: scale each row by its largest first
+        values = values / values.max(axis=1, keepdims=True)
+        totals = values.sum(axis=1, keepdims=True)
     equal = np.full_like(values, 1.0 / max(values.shape[1], 1))
     normalised = np.divide(values, totals, out=equal, where=totals > 0.0)
     return pd.DataFrame(normalised, index=profiles.index, columns=profiles.columns)
@@ -74,6 +87,15 @@ def spread(profiles: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _non_negative(values: np.ndarray, what: str) -> np.ndarray:
+    """`values` unchanged; raises :class:`InvalidNumbers` for NaN, infinite or negative ones."""
+    if not np.all(np.isfinite(values)):
+        raise InvalidNumbers(f"{what} must not hold NaN or infinite values.")
+    if np.any(values < 0.0):
+        raise InvalidNumbers(f"{what} must not be negative.")
+    return values
+
+
 def average_ranks(scores: pd.DataFrame, higher_first: bool = True) -> pd.DataFrame:
     """Rank each row's items 1..n (1 = highest score by default); ties get their average rank."""
     return scores.rank(axis=1, method="average", ascending=not higher_first)
@@ -87,6 +109,8 @@ def kendalls_w(rankings: pd.DataFrame) -> float:
     mean and ``T = Σ(t³ − t)`` over each rater's groups of t tied ranks (Kendall & Smith 1939).
     """
     ranks = rankings.to_numpy(dtype=np.float64)
+    if not np.all(np.isfinite(ranks)):
+        raise InvalidNumbers("Rankings must not hold NaN or infinite values.")
     m, n = ranks.shape
     if m < 2 or n < 2:
         raise ValueError("Kendall's W needs at least two raters and two items.")
@@ -110,15 +134,23 @@ def tastle_wierman(
     ``Cns = 1 + Σ p_i·log2(1 − |X_i − μ|/d)`` with d the width of the scale.  1 means everyone
     chose the same point; 0 means an even split between the two ends.
     """
-    counts = np.asarray(frequencies, dtype=np.float64)
+    counts = _non_negative(np.asarray(frequencies, dtype=np.float64), "Frequencies")
     points = (
         np.arange(1, counts.size + 1, dtype=np.float64)
         if values is None
         else np.asarray(values, dtype=np.float64)
     )
-    total = counts.sum()
-    if counts.size < 2 or total <= 0.0:
-        raise ValueError("Consensus needs a scale of at least two points and some answers.")
+    if points.shape != counts.shape or not np.all(np.isfinite(points)):
+        raise InvalidNumbers("Give one finite scale point per frequency.")
+    with np.errstate(over="ignore"):
+        total = counts.sum()
+    if counts.size < 2 or total <= 0.0 or float(points.max() - points.min()) <= 0.0:
+        raise InvalidNumbers(
+            "Consensus needs a scale of at least two distinct points and some answers."
+        )
+    if not np.isfinite(total):  # huge counts: only their proportions matter
+        counts = counts / counts.max()
+        total = counts.sum()
     p = counts / total
     mean = float((p * points).sum())
     width = float(points.max() - points.min())
@@ -130,6 +162,8 @@ def tally_single(votes: Iterable[str], options: Sequence[str]) -> pd.Series:
     """Count single-choice votes per option (every option listed, zeros included)."""
     counts = dict.fromkeys(options, 0)
     for choice in votes:
+        if choice not in counts:
+            raise InvalidVote(f"Unknown option {choice!r}.")
         counts[choice] += 1
     return pd.Series(counts, name="votes", dtype="int64")
 
@@ -139,7 +173,11 @@ def tally_dots(allocations: Iterable[Mapping[str, int]], options: Sequence[str])
     totals = dict.fromkeys(options, 0)
     for allocation in allocations:
         for option, dots in allocation.items():
-            totals[option] += int(dots)
+            if option not in totals:
+                raise InvalidVote(f"Unknown option {option!r}.")
+            if isinstance(dots, bool) or not isinstance(dots, int) or dots < 0:
+                raise InvalidVote(f"Dots for {option!r} must be a whole number of at least 0.")
+            totals[option] += dots
     return pd.Series(totals, name="dots", dtype="int64")
 
 
@@ -148,7 +186,11 @@ def borda(rankings: Iterable[Sequence[str]], options: Sequence[str]) -> pd.Serie
     n = len(options)
     points = dict.fromkeys(options, 0)
     for ranking in rankings:
+        if len(set(ranking)) != len(ranking):
+            raise InvalidVote("The ranking names an option twice.")
         for place, option in enumerate(ranking, start=1):
+            if option not in points:
+                raise InvalidVote(f"Unknown option {option!r}.")
             points[option] += n - place
     return pd.Series(points, name="borda", dtype="int64")
 

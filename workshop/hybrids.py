@@ -10,6 +10,10 @@ most in the middle.
 toward `b` by ``factor·ρ`` of the gap, with ρ the routing strength; at ρ = 0 it equals `a`.
 
 Both work on the context-adjusted pure profiles, so a hybrid responds to context like its parts.
+
+Parameters are given by hybrid id and parameter id; an unknown id or a value that is not a finite
+number raises :class:`~workshop.errors.InvalidContext`.  A finite value past an end of the
+parameter's range counts as that end; parameters not given take the template's default.
 """
 
 from __future__ import annotations
@@ -19,19 +23,50 @@ from collections.abc import Mapping
 import numpy as np
 
 from workshop.content import SCALE_MAX, SCALE_MIN, ContentPack, HybridTemplate
+from workshop.errors import InvalidContext
 from workshop.mcda import Array
 
 
 def resolve_parameters(
     template: HybridTemplate, values: Mapping[str, float] | None
 ) -> dict[str, float]:
-    """The template's parameters: given values clamped to their ranges, defaults elsewhere."""
+    """The template's parameters: the given values (clamped to their ranges), defaults else."""
     resolved = template.defaults()
-    for parameter in template.parameters:
-        if values is not None and parameter.id in values:
-            value = float(values[parameter.id])
-            resolved[parameter.id] = min(max(value, parameter.minimum), parameter.maximum)
+    for key, raw in (values or {}).items():
+        if str(key) not in resolved:
+            known = ", ".join(sorted(resolved)) or "-"
+            raise InvalidContext(
+                f"Hybrid {template.id!r} has no parameter {key!r} (known: {known}).",
+                field="hybrids",
+                hybrid=template.id,
+            )
+        parameter = template.parameter(str(key))
+        if isinstance(raw, bool) or not isinstance(raw, int | float | np.integer | np.floating):
+            raise InvalidContext(
+                f"{template.id}.{key} must be a number.", field="hybrids", hybrid=template.id
+            )
+        value = float(raw)
+        if not np.isfinite(value):
+            raise InvalidContext(
+                f"{template.id}.{key} is {value:g}; it must be a finite number.",
+                field="hybrids",
+                hybrid=template.id,
+            )
+        # A finite value past an end counts as that end (a share of 7 is a share of 1).
+        resolved[parameter.id] = min(max(value, parameter.minimum), parameter.maximum)
     return resolved
+
+
+def check_hybrid_ids(pack: ContentPack, values: Mapping[str, object] | None) -> None:
+    """Raise :class:`InvalidContext` when `values` names a hybrid the pack does not have."""
+    known = {h.id for h in pack.hybrids}
+    for key in values or {}:
+        if key not in known:
+            raise InvalidContext(
+                f"Unknown hybrid {key!r} (known: {', '.join(sorted(known)) or '-'}).",
+                field="hybrids",
+                hybrid=key,
+            )
 
 
 def contact_share(share: float, intensity: float) -> float:
@@ -71,6 +106,7 @@ def hybrid_matrix(
     values: Mapping[str, Mapping[str, float]] | None = None,
 ) -> Array:
     """All hybrids' profiles (hybrids × criteria), parameters per hybrid id."""
+    check_hybrid_ids(pack, values)
     values = values or {}
     rows = [hybrid_profile(pack, t, pure, values.get(t.id)) for t in pack.hybrids]
     if not rows:

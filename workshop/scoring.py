@@ -11,6 +11,11 @@ Two layers:
 
 The weighted sum maps the anchored 1–5 scale linearly onto 0–1 (a fixed scale, so adding or
 removing an option never reorders the others); TOPSIS uses vector normalisation.
+
+Ties: scores within ``mcda.TIE_TOLERANCE`` share a rank, and among tied options pack order
+decides who is listed first and who counts as :attr:`Evaluation.winner` — never rounding noise.
+Bad input is refused (``InvalidWeights``, ``InvalidNumbers``, ``InvalidContext``; see
+:mod:`workshop.mcda`, :mod:`workshop.context`, :mod:`workshop.hybrids`).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from workshop import mcda
 from workshop.ballots import InvalidWeights
 from workshop.content import SCALE_MAX, SCALE_MIN, ContentPack, Text
 from workshop.context import adjusted_matrix
+from workshop.errors import InvalidNumbers
 from workshop.hybrids import hybrid_matrix
 from workshop.mcda import Array
 from workshop.sensitivity import Sensitivity, weight_sensitivity
@@ -43,9 +49,10 @@ def weight_vector(weights: Weights, criteria: Sequence[str]) -> Array:
             "Weights do not match the criteria "
             f"(unknown: {unknown or '-'}, missing: {missing or '-'})."
         )
-    vector = np.array([float(given[c]) for c in criteria], dtype=np.float64)
-    if not np.all(np.isfinite(vector)) or np.any(vector < 0.0):
-        raise InvalidWeights("Weights must be finite numbers of at least 0.")
+    try:
+        vector = np.array([float(given[c]) for c in criteria], dtype=np.float64)
+    except (TypeError, ValueError):
+        raise InvalidWeights("Weights must be numbers.") from None
     return mcda.normalise_weights(vector)
 
 
@@ -69,17 +76,21 @@ def topsis(
 ) -> pd.Series:
     """TOPSIS relative closeness of each option (Hwang & Yoon 1981, vector normalisation).
 
-    All criteria count as "higher is better" unless `benefit` marks some as costs (False).
+    All criteria count as "higher is better" unless `benefit` marks some as costs (False), one
+    mark per column.
     """
     w = weight_vector(weights, [str(c) for c in matrix.columns])
-    mask = None if benefit is None else np.asarray(benefit, dtype=bool)
+    mask = None if benefit is None else np.asarray(list(benefit), dtype=bool)
     scores = mcda.topsis(matrix.to_numpy(dtype=np.float64), w, mask)
     return pd.Series(scores, index=matrix.index, name="topsis")
 
 
 def rank(scores: pd.Series) -> pd.Series:
     """Competition ranks (1 = best); tied scores share the better rank."""
-    ranks = mcda.competition_ranks(scores.to_numpy(dtype=np.float64))
+    values = scores.to_numpy(dtype=np.float64)
+    if not np.all(np.isfinite(values)):
+        raise InvalidNumbers("Scores to rank must not hold NaN or infinite values.")
+    ranks = mcda.competition_ranks(values)
     return pd.Series(ranks, index=scores.index, name="rank")
 
 
@@ -113,13 +124,18 @@ class Evaluation:
         return self.ids[self.sensitivity.winner]
 
     def order(self) -> list[int]:
-        """Option indices from best to worst weighted-sum score (ties in pack order)."""
-        return [int(i) for i in np.argsort(-self.wsm, kind="stable")]
+        """Option indices from best to worst weighted-sum rank (tied options in pack order)."""
+        return [int(i) for i in np.lexsort((np.arange(self.wsm.size), self.wsm_ranks))]
 
     @property
     def tied_winners(self) -> tuple[str, ...]:
-        """All options sharing rank 1 under the weighted sum."""
+        """All options sharing rank 1 under the weighted sum, in pack order."""
         return tuple(self.ids[i] for i in np.flatnonzero(self.wsm_ranks == 1))
+
+    @property
+    def topsis_leaders(self) -> tuple[str, ...]:
+        """All options sharing rank 1 under TOPSIS, in pack order."""
+        return tuple(self.ids[i] for i in np.flatnonzero(self.topsis_ranks == 1))
 
 
 @dataclass(frozen=True)
@@ -166,8 +182,7 @@ class ScoringModel:
         TOPSIS distances per weight change are two matrix-vector products:
         ``D+ = sqrt(gap_best² @ w²)`` and ``D− = sqrt(gap_worst² @ w²)``.
         """
-        norms = np.sqrt((self.matrix * self.matrix).sum(axis=0))
-        unit = self.matrix / np.where(norms > 0.0, norms, 1.0)
+        unit = mcda.unit_columns(self.matrix)
         return (unit - unit.max(axis=0)) ** 2, (unit - unit.min(axis=0)) ** 2
 
     def topsis(self, w: Array) -> Array:
@@ -187,16 +202,24 @@ class ScoringModel:
         return weight_vector(weights, self.criteria)
 
     def evaluate(self, weights: Weights | Array) -> Evaluation:
-        """Score every option with both methods, with contributions and weight sensitivity."""
-        w = (
-            mcda.normalise_weights(np.asarray(weights, dtype=np.float64))
-            if isinstance(weights, np.ndarray)
-            else self.weights(weights)
-        )
+        """Score every option with both methods, with contributions and weight sensitivity.
+
+        `weights` by criterion id, or an array in criterion order; refused with
+        :class:`InvalidWeights` when they are NaN, infinite, negative or the wrong length.
+        """
+        if isinstance(weights, np.ndarray):
+            if weights.shape != (len(self.criteria),):
+                raise InvalidWeights(
+                    f"Give {len(self.criteria)} weights, one per criterion "
+                    f"(given shape {weights.shape})."
+                )
+            w = mcda.normalise_weights(weights)
+        else:
+            w = self.weights(weights)
         scores = mcda.wsm(self.normalised, w)
         closeness = self.topsis(w)
         ranks = mcda.competition_ranks(scores)
-        winner = int(np.argmax(scores))  # argmax takes the first of tied leaders
+        winner = int(mcda.leaders(scores)[0])  # the first in pack order among tied leaders
         return Evaluation(
             ids=self.ids,
             weights=w,
@@ -205,5 +228,5 @@ class ScoringModel:
             contributions=mcda.contributions(self.normalised, w),
             wsm_ranks=ranks,
             topsis_ranks=mcda.competition_ranks(closeness),
-            sensitivity=weight_sensitivity(self.normalised, w, winner),
+            sensitivity=weight_sensitivity(self.normalised, w, winner, self.ids, self.criteria),
         )

@@ -7,11 +7,22 @@ other criteria alone.  The winner A stays ahead until the first line crosses it,
 ``t* = (R_B − R_A)/((r_Ak − R_A) − (r_Bk − R_B))``.  For each criterion this gives the stability
 interval of its weight and the option that wins just outside it.  All criteria are handled at
 once with array operations: this runs on every slider move.
+
+Only flips that can happen are reported.  A line that reaches the winner's only at a weight of
+exactly 100 % (moving up) or 0 % (moving down) ties there but never leads, so it is not a flip
+(within :data:`END_TOLERANCE` of an end counts as the end): for a winner of its own every flip
+point lies strictly inside (0, 1).  When first place is shared, a co-leader that takes over as
+soon as the weight moves is a flip at the current weight (a change of 0), which may be 0 %;
+:func:`workshop.results.sensitivity_report` reports such a round as a tie instead.
+
+Results carry ids for reading (``criterion``, ``below``, ``above``, ``winner``) and positions
+for the fast path (``*_index``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -22,19 +33,28 @@ from workshop.mcda import Array
 FRAGILE_CHANGE = 0.05
 
 _EPS = 1e-12
+#: A crossing this close to a weight of 0 or 1 counts as lying at that end (not a flip).
+END_TOLERANCE = 1e-9
 _NONE = -1
 
 
 @dataclass(frozen=True)
 class WeightStability:
-    """The range in which one criterion's weight can move without changing the winner."""
+    """The range in which one criterion's weight can move without changing the winner.
 
-    criterion: int
+    ``criterion``, ``below`` and ``above`` are ids; the ``*_index`` fields are the same as
+    positions in the model's criteria and options.
+    """
+
+    criterion: str
     weight: float
     lower: float  # the winner holds for weights down to here ...
     upper: float  # ... and up to here
-    below: int | None  # the option that wins below `lower` (None: nothing flips down to 0)
-    above: int | None  # the option that wins above `upper` (None: nothing flips up to 1)
+    below: str | None  # the option that wins below `lower` (None: nothing flips down to 0)
+    above: str | None  # the option that wins above `upper` (None: nothing flips up to 1)
+    criterion_index: int = field(repr=False, default=0)
+    below_index: int | None = field(repr=False, default=None)
+    above_index: int | None = field(repr=False, default=None)
 
     @property
     def change_to_flip(self) -> float | None:
@@ -47,7 +67,7 @@ class WeightStability:
         return min(candidates) if candidates else None
 
     @property
-    def flips_to(self) -> int | None:
+    def flips_to(self) -> str | None:
         """The option that takes over at the nearest flip point."""
         if self.below is None or self.above is None:
             return self.above if self.below is None else self.below
@@ -56,14 +76,34 @@ class WeightStability:
 
 @dataclass(frozen=True)
 class Sensitivity:
-    """Weight sensitivity of the current winner over all criteria (arrays indexed by criterion)."""
+    """Weight sensitivity of the current winner over all criteria (arrays indexed by criterion).
+
+    ``winner`` and the ``below``/``above`` arrays are positions (−1 where nothing flips);
+    ``options`` and ``criteria`` name them, and :attr:`winner_id` is the winner's id.
+    """
 
     winner: int
-    weights: Array
-    lower: Array
-    upper: Array
-    below: npt.NDArray[np.int64]  # −1 where nothing flips
-    above: npt.NDArray[np.int64]
+    weights: Array = field(repr=False)
+    lower: Array = field(repr=False)
+    upper: Array = field(repr=False)
+    below: npt.NDArray[np.int64] = field(repr=False)
+    above: npt.NDArray[np.int64] = field(repr=False)
+    options: tuple[str, ...] = field(repr=False, default=())
+    criteria: tuple[str, ...] = field(repr=False, default=())
+
+    def __repr__(self) -> str:
+        return f"Sensitivity(winner={self.winner_id!r}, critical={self.critical!r})"
+
+    @property
+    def winner_id(self) -> str:
+        """The winner's option id."""
+        return self._option(self.winner)
+
+    def _option(self, index: int) -> str:
+        return self.options[index] if self.options else str(index)
+
+    def _criterion(self, index: int) -> str:
+        return self.criteria[index] if self.criteria else str(index)
 
     @property
     def per_criterion(self) -> tuple[WeightStability, ...]:
@@ -73,13 +113,18 @@ class Sensitivity:
     def stability(self, k: int) -> WeightStability:
         """The stability interval of criterion k's weight."""
         below, above = int(self.below[k]), int(self.above[k])
+        below_index = None if below == _NONE else below
+        above_index = None if above == _NONE else above
         return WeightStability(
-            k,
-            float(self.weights[k]),
-            float(self.lower[k]),
-            float(self.upper[k]),
-            None if below == _NONE else below,
-            None if above == _NONE else above,
+            criterion=self._criterion(k),
+            weight=float(self.weights[k]),
+            lower=float(self.lower[k]),
+            upper=float(self.upper[k]),
+            below=None if below_index is None else self._option(below_index),
+            above=None if above_index is None else self._option(above_index),
+            criterion_index=k,
+            below_index=below_index,
+            above_index=above_index,
         )
 
     def changes_to_flip(self) -> Array:
@@ -100,8 +145,17 @@ class Sensitivity:
         return bool(self.changes_to_flip().min() < threshold)
 
 
-def weight_sensitivity(normalised: Array, weights: Array, winner: int) -> Sensitivity:
-    """Stability intervals of every weight for the weighted sum (matrix on [0, 1], Σw = 1)."""
+def weight_sensitivity(
+    normalised: Array,
+    weights: Array,
+    winner: int,
+    options: Sequence[str] = (),
+    criteria: Sequence[str] = (),
+) -> Sensitivity:
+    """Stability intervals of every weight for the weighted sum (matrix on [0, 1], Σw = 1).
+
+    `options` and `criteria` name the rows and columns in the results (positions otherwise).
+    """
     scores = normalised @ weights
     rest = 1.0 - weights
     movable = rest > _EPS  # a criterion holding all the weight has no others to rescale
@@ -114,11 +168,15 @@ def weight_sensitivity(normalised: Array, weights: Array, winner: int) -> Sensit
     crossing = np.divide(  # t* per option and criterion
         others - others[winner], slope_gap, out=np.zeros_like(slope_gap), where=steep
     )
-    rising = steep & (slope_gap < 0.0) & (crossing >= weights - _EPS) & (crossing <= 1.0)
-    falling = steep & (slope_gap > 0.0) & (crossing <= weights + _EPS) & (crossing >= 0.0)
+    # A line that meets the winner's only at the far end (a weight of 1 moving up, 0 moving
+    # down) ties there but never leads: not a flip.
+    rising = steep & (slope_gap < 0.0) & (crossing >= weights - _EPS)
+    rising &= crossing < 1.0 - END_TOLERANCE
+    falling = steep & (slope_gap > 0.0) & (crossing <= weights + _EPS)
+    falling &= crossing > END_TOLERANCE
     upper, above = _first_crossing(crossing, rising, slope_gap, upward=True)
     lower, below = _first_crossing(crossing, falling, -slope_gap, upward=False)
-    return Sensitivity(winner, weights, lower, upper, below, above)
+    return Sensitivity(winner, weights, lower, upper, below, above, tuple(options), tuple(criteria))
 
 
 def _first_crossing(

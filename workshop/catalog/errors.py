@@ -50,6 +50,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Diese Stimme ist so nicht gültig. Bitte prüfen Sie Ihre Auswahl.",
         "en": "This vote is not valid. Please check your choice.",
     },
+    "error.invalid_context": {
+        "de": "Dieser Kontext passt nicht zum Inhaltspaket. Bitte prüfen Sie die Werte.",
+        "en": "This context does not fit the content pack. Please check the values.",
+    },
+    "error.invalid_numbers": {
+        "de": "Mit diesen Zahlen lässt sich nicht rechnen. Bitte prüfen Sie die Werte.",
+        "en": "These numbers cannot be used for scoring. Please check the values.",
+    },
     "error.conflict": {
         "de": "Gleichzeitig hat sich etwas geändert. Bitte versuchen Sie es noch einmal.",
         "en": "Something changed at the same time. Please try again.",
