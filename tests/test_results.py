@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 
 from workshop import group
 from workshop.live import LiveSession
+from workshop.mcda import TIE_TOLERANCE
 from workshop.packs import default_pack
 from workshop.results import (
     CONSENSUS_LOW,
@@ -122,7 +124,9 @@ def test_results_appear_at_the_threshold() -> None:
     ids = [r.option for r in shown.ranking]
     assert sorted(ids) == sorted(PACK.option_ids + tuple(h.id for h in PACK.hybrids))
     scores = [r.score for r in shown.ranking]
-    assert scores == sorted(scores, reverse=True)
+    # Best first; exact ties (within the tolerance) are listed in pack order, whatever rounding
+    # noise says, so compare with the tolerance.
+    assert all(a >= b - TIE_TOLERANCE for a, b in itertools.pairwise(scores))
     assert {r.option for r in shown.ranking if r.hybrid} == {h.id for h in PACK.hybrids}
     first = shown.ranking[0]
     assert sum(first.contributions) == pytest.approx(first.score)

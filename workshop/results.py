@@ -34,7 +34,18 @@ criteria, sliders 0–10):
 
 Group hybrid parameters: the facilitator's values in the round's context (``"hybrids"``) win;
 for a parameter the facilitator left open, the median of what participants submitted; else the
-template's default.
+template's default.  This is the one rule: the phone's group view, the wall, every export and
+the decision record all take the group's results from :func:`round_results`.  Stored values
+are validated when written; an entry that is not (an unknown factor, hybrid or parameter, a
+non-finite number) is left out here and a value off its range is clamped, so an old or damaged
+row can never break the wall.
+
+Ties: options within ``mcda.TIE_TOLERANCE`` share a rank; ``SensitivityReport.tied`` lists
+every option sharing first place, and a shift between two rounds compares those sets, so two
+tied rounds never report a change of winner that only rounding noise made.
+
+Vote against score: :attr:`RoundResults.vote_differs` is true when the vote's first place (the
+tally's leaders) and the weighted ranking's first place are not the same options.
 
 Thread safety: the round's aggregator must not change while this runs; hold ``live.lock``.
 """
@@ -203,6 +214,12 @@ class VoteTally:
         ids = list(self.totals)
         return sorted(ids, key=lambda o: (-self.totals[o], ids.index(o)))
 
+    @property
+    def leaders(self) -> tuple[str, ...]:
+        """Every option with the most points, in model order (none while nobody has points)."""
+        best = max(self.totals.values(), default=0)
+        return tuple(o for o, n in self.totals.items() if n == best) if best > 0 else ()
+
 
 @dataclass(frozen=True)
 class WeightShift:
@@ -254,6 +271,16 @@ class RoundShift:
     votes: tuple[VoteShift, ...]  # empty unless both rounds have a visible tally of one mode
     winner_before: str
     winner_after: str
+    tied_before: tuple[str, ...] = ()  # every option sharing first place then (model order)
+    tied_after: tuple[str, ...] = ()  # … and now
+
+    @property
+    def winner_changed(self) -> bool:
+        """True when first place is held by other options now (a shared first place compares
+        as a set, so the same tie in both rounds is no change)."""
+        before = set(self.tied_before or (self.winner_before,))
+        after = set(self.tied_after or (self.winner_after,))
+        return before != after
 
 
 @dataclass(frozen=True)
@@ -280,6 +307,22 @@ class RoundResults:
     def missing(self) -> int:
         """How many more ballots are needed before results may be shown."""
         return max(self.threshold - self.ballots, 0)
+
+    @property
+    def score_leaders(self) -> tuple[str, ...]:
+        """The options sharing first place in the weighted ranking (empty below the threshold)."""
+        return () if self.sensitivity is None else self.sensitivity.tied
+
+    @property
+    def vote_leaders(self) -> tuple[str, ...]:
+        """The options with the most votes (empty while the tally is not shown)."""
+        return () if self.tally is None else self.tally.leaders
+
+    @property
+    def vote_differs(self) -> bool:
+        """True when both are shown and the vote puts other options first than the scores."""
+        votes, scores = self.vote_leaders, self.score_leaders
+        return bool(votes) and bool(scores) and set(votes) != set(scores)
 
 
 # --------------------------------------------------------------------------- entry point
@@ -355,7 +398,12 @@ def group_context(
 ) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
     """The round's context factors and the group's hybrid parameters (see module docstring)."""
     context = state.context if isinstance(state.context, Mapping) else {}
-    factors = _numbers(context.get("factors"))
+    stored = _numbers(context.get("factors"))
+    factors = {
+        f.id: _clamp(stored[f.id], f.minimum, f.maximum)
+        for f in pack.context_factors
+        if f.id in stored
+    }
     chosen = context.get("hybrids")
     chosen = chosen if isinstance(chosen, Mapping) else {}
     hybrids: dict[str, dict[str, float]] = {}
@@ -364,14 +412,20 @@ def group_context(
         values: dict[str, float] = {}
         for parameter in template.parameters:
             if parameter.id in facilitator:
-                values[parameter.id] = facilitator[parameter.id]
-                continue
-            given = _participant_values(state.hybrid_params.values(), template.id, parameter.id)
-            if given:
-                values[parameter.id] = float(np.median(given))
+                value = facilitator[parameter.id]
+            else:
+                given = _participant_values(state.hybrid_params.values(), template.id, parameter.id)
+                if not given:
+                    continue
+                value = float(np.median(given))
+            values[parameter.id] = _clamp(value, parameter.minimum, parameter.maximum)
         if values:
             hybrids[template.id] = values
     return factors, hybrids
+
+
+def _clamp(value: float, low: float, high: float) -> float:
+    return min(max(value, low), high)
 
 
 def _numbers(raw: object) -> dict[str, float]:
@@ -493,23 +547,22 @@ def sensitivity_report(evaluation: Evaluation, criteria: Sequence[str]) -> Sensi
     ids = evaluation.ids
     flips: list[WeightFlip] = []
     for stability in sensitivity.per_criterion:
-        criterion = criteria[stability.criterion]
-        if stability.below is not None:
-            flips.append(
-                WeightFlip(
-                    criterion, "below", stability.weight, stability.lower, ids[stability.below]
-                )
-            )
-        if stability.above is not None:
-            flips.append(
-                WeightFlip(
-                    criterion, "above", stability.weight, stability.upper, ids[stability.above]
-                )
-            )
+        criterion = criteria[stability.criterion_index]
+        if stability.below_index is not None:
+            to = ids[stability.below_index]
+            flips.append(WeightFlip(criterion, "below", stability.weight, stability.lower, to))
+        if stability.above_index is not None:
+            to = ids[stability.above_index]
+            flips.append(WeightFlip(criterion, "above", stability.weight, stability.upper, to))
     flips.sort(key=lambda f: (f.change, criteria.index(f.criterion)))
+    tied = evaluation.tied_winners
+    if len(tied) > 1:
+        # A shared first place: any weight change may decide it, so no single flip is named
+        # (the engine's flips at a change of 0 only say which co-leader the rounding favours).
+        return SensitivityReport(evaluation.winner, tied, (), robust=False, fragile=True)
     return SensitivityReport(
         winner=evaluation.winner,
-        tied=evaluation.tied_winners,
+        tied=tied,
         flips=tuple(flips),
         robust=not any(f.change <= ROBUST_CHANGE for f in flips),
         fragile=sensitivity.is_fragile(FRAGILE_CHANGE),
@@ -602,4 +655,6 @@ def round_shift(before: RoundResults, after: RoundResults) -> RoundShift:
         votes=votes,
         winner_before=before.evaluation.winner,
         winner_after=after.evaluation.winner,
+        tied_before=before.evaluation.tied_winners,
+        tied_after=after.evaluation.tied_winners,
     )

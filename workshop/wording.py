@@ -11,7 +11,13 @@ from collections.abc import Mapping, Sequence
 
 from workshop.content import ContentPack, Lang
 from workshop.i18n import t
-from workshop.results import ROBUST_CHANGE, DisagreementAlert, RoundShift, SensitivityReport
+from workshop.results import (
+    ROBUST_CHANGE,
+    DisagreementAlert,
+    RoundResults,
+    RoundShift,
+    SensitivityReport,
+)
 from workshop.sensitivity import FRAGILE_CHANGE
 
 #: Weight changes and rank moves listed at most (nearest or largest first).
@@ -34,6 +40,13 @@ def percent(share: float, lang: Lang, digits: int = 1, space: str = NARROW_SPACE
     return f"{value}{space}%" if lang == "de" else f"{value}%"
 
 
+def join_names(names: Sequence[str], lang: Lang) -> str:
+    """Names as a list in running text: "A", "A und B", "A, B und C" ("A, B and C")."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {t('results.and', lang)} {names[-1]}"
+
+
 def criterion_names(pack: ContentPack, lang: Lang) -> dict[str, str]:
     """Criterion id → name in `lang`."""
     return {c.id: c.name.get(lang) for c in pack.criteria}
@@ -50,7 +63,7 @@ def sensitivity_sentences(
     """First place and how safe it is, in plain words (nearest weight changes first)."""
     if len(report.tied) > 1:
         # Any weight change decides a tie: flips "away" from a shared first place say nothing.
-        tied = ", ".join(options[o] for o in report.tied)
+        tied = join_names([options[o] for o in report.tied], lang)
         return [t("results.sens.tie", lang, options=tied), t("results.sens.tie_note", lang)]
     points = number(score * 100.0, lang, 0)
     lines = [t("results.sens.leader", lang, option=options[report.winner], score=points)]
@@ -95,17 +108,14 @@ def alert_sentences(
 
 def shift_sentences(shift: RoundShift, options: Mapping[str, str], lang: Lang) -> list[str]:
     """First place then and now, and the options that moved (largest moves first)."""
-    if shift.winner_before == shift.winner_after:
-        lines = [t("results.shift.winner_same", lang, option=options[shift.winner_after])]
+    before = join_names([options[o] for o in shift.tied_before or (shift.winner_before,)], lang)
+    after = join_names([options[o] for o in shift.tied_after or (shift.winner_after,)], lang)
+    if shift.winner_changed:
+        lines = [t("results.shift.winner_changed", lang, before=before, after=after)]
+    elif len(shift.tied_after) > 1:
+        lines = [t("results.shift.winner_same_tie", lang, options=after)]
     else:
-        lines = [
-            t(
-                "results.shift.winner_changed",
-                lang,
-                before=options[shift.winner_before],
-                after=options[shift.winner_after],
-            )
-        ]
+        lines = [t("results.shift.winner_same", lang, option=after)]
     moved = sorted((r for r in shift.ranks if r.places_gained), key=lambda r: -abs(r.places_gained))
     for r in moved[:MAX_FLIPS]:
         key = "results.shift.up" if r.places_gained > 0 else "results.shift.down"
@@ -115,3 +125,17 @@ def shift_sentences(shift: RoundShift, options: Mapping[str, str], lang: Lang) -
     if not moved:
         lines.append(t("results.shift.no_rank_change", lang))
     return lines
+
+
+def vote_score_sentence(
+    results: RoundResults, options: Mapping[str, str], lang: Lang
+) -> str | None:
+    """When the vote and the weighted ranking put different options first, say so (else None)."""
+    if not results.vote_differs:
+        return None
+    return t(
+        "results.vote_differs",
+        lang,
+        vote=join_names([options[o] for o in results.vote_leaders], lang),
+        score=join_names([options[o] for o in results.score_leaders], lang),
+    )

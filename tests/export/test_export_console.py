@@ -22,11 +22,7 @@ UI_SCRIPT = ROOT / "workshop" / "ui" / "main.py"
 
 def reset_services() -> None:
     """Forget the process-wide store and every cache built on it (as the UI suite does)."""
-    if services.store.cache_info().currsize:
-        services.store().close()
-    services.store.cache_clear()
-    for table in (services._live, services._packs, services._views, services._models):
-        table.clear()
+    services.reset()
 
 
 @pytest.fixture

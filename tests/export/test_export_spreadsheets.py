@@ -110,7 +110,8 @@ def test_xlsx_has_exactly_the_expected_sheets_headers_and_rows(
     assert {name: list(frame.columns) for name, frame in sheets.items()} == HEADERS_DE
     rows = {name: len(frame) for name, frame in sheets.items()}
     assert rows == {
-        "Übersicht": 24,  # 16 facts (dots: budget and cap) + 4 per round
+        # 16 facts (dots: budget and cap) + 4 per round + 1 per round whose vote disagrees
+        "Übersicht": 24 + sum(r.results.vote_differs for r in snapshot.rounds),
         "Gruppengewichte": 2 * 14,
         "Gewichte je Person": 2 * 12,
         "Rangfolge": 2 * 10,  # 6 pure options + 4 hybrids

@@ -17,11 +17,7 @@ UI_SCRIPT = str(Path(__file__).resolve().parents[2] / "workshop" / "ui" / "main.
 
 def reset_services() -> None:
     """Forget the process-wide store and every cache built on it."""
-    if services.store.cache_info().currsize:
-        services.store().close()
-    services.store.cache_clear()
-    for table in (services._live, services._packs, services._views, services._models):
-        table.clear()
+    services.reset()
 
 
 def new_session(store: Store, **settings: Any) -> tuple[str, str]:

@@ -64,6 +64,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.field.results": {"de": "Ergebnisse", "en": "Results"},
     "export.field.leader": {"de": "Platz 1", "en": "First place"},
     "export.field.robust": {"de": "Platz 1 stabil", "en": "First place robust"},
+    "export.field.vote_score": {"de": "Abstimmung und Bewertung", "en": "Vote and scores"},
     # --- column headers ----------------------------------------------------------------------
     "export.col.item": {"de": "Angabe", "en": "Item"},
     "export.col.value": {"de": "Wert", "en": "Value"},

@@ -86,6 +86,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Mit Ihren Gewichten vorn: {name} ({score})",
         "en": "Ahead with your weights: {name} ({score})",
     },
+    "participant.leader_tied": {
+        "de": "Mit Ihren Gewichten gleichauf vorn: {name} ({score})",
+        "en": "Tied ahead with your weights: {name} ({score})",
+    },
     "participant.ranking_hint": {
         "de": "So schneiden die Modelle mit Ihren Gewichten im Kontext der Gruppe ab "
         "(100 % = bestmöglich auf jedem Kriterium).",

@@ -53,6 +53,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Platz 1 hat gewechselt: von {before} zu {after}.",
         "en": "First place has changed from {before} to {after}.",
     },
+    "results.shift.winner_same_tie": {
+        "de": "Platz 1 bleibt geteilt: {options}.",
+        "en": "First place is still shared by {options}.",
+    },
+    "results.vote_differs": {
+        "de": "Abstimmung und gewichtete Bewertung sind sich nicht einig. Vorn in der "
+        "Abstimmung: {vote}. Vorn in der Bewertung: {score}.",
+        "en": "The vote and the weighted scores disagree. Ahead in the vote: {vote}. Ahead in "
+        "the scores: {score}.",
+    },
+    "results.and": {"de": "und", "en": "and"},
     "results.shift.up": {
         "de": "{option}: von Platz {before} auf Platz {after} gestiegen",
         "en": "{option}: up from place {before} to {after}",

@@ -278,6 +278,9 @@ def _votes(snapshot: Snapshot, r: RoundSnapshot) -> list[Block]:
     rows = tuple((options[o], str(tally.totals[o])) for o in tally.order())
     header = (t("export.col.option", lang), t(f"export.col.total.{tally.mode}", lang))
     blocks.append(TableBlock(header, rows, (False, True), (6.0, 2.0)))
+    disagreement = words.vote_score_sentence(r.results, options, lang)
+    if disagreement is not None:
+        blocks.append(Paragraph(disagreement))
     return blocks
 
 

@@ -154,9 +154,12 @@ def _round_summary(r: RoundSnapshot, options: dict[str, str], lang: Lang) -> lis
         status = t("export.counts_only", lang, threshold=r.results.threshold)
         rows.append((f"{prefix}: {t('export.field.results', lang)}", status))
         return rows
-    leader = ", ".join(options[o] for o in report.tied)
+    leader = words.join_names([options[o] for o in report.tied], lang)
     rows.append((f"{prefix}: {t('export.field.leader', lang)}", leader))
     rows.append((f"{prefix}: {t('export.field.robust', lang)}", words.yes_no(report.robust, lang)))
+    disagreement = words.vote_score_sentence(r.results, options, lang)
+    if disagreement is not None:
+        rows.append((f"{prefix}: {t('export.field.vote_score', lang)}", disagreement))
     return rows
 
 
@@ -282,7 +285,7 @@ def _sensitivity(snapshot: Snapshot) -> Table:
                     flip.weight,
                     flip.threshold,
                     flip.change,
-                    options[report.winner],
+                    words.join_names([options[o] for o in report.tied], lang),
                     options[flip.to],
                 )
             )

@@ -15,12 +15,20 @@ from workshop import wording
 from workshop.content import ContentPack, Lang
 from workshop.i18n import t
 from workshop.results import DisagreementAlert, RoundShift, SensitivityReport
-from workshop.wording import MAX_FLIPS, NO_BREAK_SPACE, criterion_names, number
+from workshop.wording import (
+    MAX_FLIPS,
+    NO_BREAK_SPACE,
+    criterion_names,
+    join_names,
+    number,
+    vote_score_sentence,
+)
 
 __all__ = [
     "MAX_FLIPS",
     "alert_sentences",
     "criterion_names",
+    "join_names",
     "number",
     "option_names",
     "percent",
@@ -28,6 +36,7 @@ __all__ = [
     "shift_sentences",
     "target_name",
     "timestamp",
+    "vote_score_sentence",
     "yes_no",
 ]
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -212,7 +211,7 @@ def _summary(
     report = sensitivity_report(evaluation, pack.criterion_ids)
     leader = float(evaluation.wsm.max())
     lines = sensitivity_sentences(report, leader, criterion_names(pack, lang), options, lang)
-    topsis_first = evaluation.ids[int(np.argmax(evaluation.topsis))]
+    topsis_first = evaluation.topsis_leaders[0]
     key = "explorer.topsis_agrees" if topsis_first in report.tied else "explorer.topsis_differs"
     with st.container(border=True):
         st.markdown(f"**{lines[0]}**")

@@ -16,6 +16,7 @@ from workshop import group
 from workshop.ballots import SLIDER_DEFAULT, SLIDER_MAX, SLIDER_MIN, validate_weights
 from workshop.content import ContentPack
 from workshop.errors import WorkshopError
+from workshop.results import RankedOption
 from workshop.scoring import Evaluation
 from workshop.store import SessionView
 from workshop.ui import identity, services
@@ -23,6 +24,7 @@ from workshop.ui.routes import cookie_name
 from workshop.ui.runtime import (
     current_lang,
     language_switch,
+    names_list,
     offline_notice_style,
     percent,
     plain,
@@ -308,12 +310,13 @@ def _weigh(view: SessionView, pack: ContentPack, token: str) -> None:
     _weight_sliders(view, pack, token)
     _saved_state(view, token)
     evaluation = _my_ranking(view, pack)
-    best = evaluation.order()[0]
+    names = _option_names(pack)
+    tied = evaluation.tied_winners
     leader.info(
         tr(
-            "participant.leader",
-            name=_option_names(pack)[evaluation.ids[best]],
-            score=percent(float(evaluation.wsm[best])),
+            "participant.leader_tied" if len(tied) > 1 else "participant.leader",
+            name=names_list([names[o] for o in tied]),
+            score=percent(float(evaluation.wsm[evaluation.order()[0]])),
         ),
         icon=":material/trending_up:",
     )
@@ -374,15 +377,29 @@ def _my_ranking(
     view: SessionView, pack: ContentPack, title_key: str = "participant.my_ranking"
 ) -> Evaluation:
     evaluation = _evaluate(view, pack)
-    names = _option_names(pack)
     st.markdown(f"#### {tr(title_key)}")
     st.caption(tr("participant.ranking_hint"))
-    for place, index in enumerate(evaluation.order(), start=1):
-        option = evaluation.ids[index]
-        badge = f" · {tr('common.hybrid')}" if option in {h.id for h in pack.hybrids} else ""
-        score = float(evaluation.wsm[index])
-        st.progress(score, text=f"{place}. {names[option]}{badge} — {percent(score)}")
+    hybrids = set(evaluation.ids) - set(pack.option_ids)
+    _ranking_bars(
+        pack,
+        [
+            (int(evaluation.wsm_ranks[i]), evaluation.ids[i], float(evaluation.wsm[i]))
+            for i in evaluation.order()
+        ],
+        hybrids,
+    )
     return evaluation
+
+
+def _ranking_bars(pack: ContentPack, rows: list[tuple[int, str, float]], hybrids: set[str]) -> None:
+    """Options best first as bars; tied options share their place and are named as tied."""
+    names = _option_names(pack)
+    leaders = [names[option] for place, option, _ in rows if place == 1]
+    if len(leaders) > 1:
+        st.caption(tr("results.sens.tie", options=names_list(leaders)))
+    for place, option, score in rows:
+        badge = f" · {tr('common.hybrid')}" if option in hybrids else ""
+        st.progress(score, text=f"{place}. {names[option]}{badge} — {percent(score)}")
 
 
 def _option_names(pack: ContentPack) -> dict[str, str]:
@@ -576,20 +593,17 @@ def _results(view: SessionView, pack: ContentPack, token: str) -> None:
         st.info(tr("participant.results_hidden"), icon=":material/visibility_off:")
         _my_ranking(view, pack)
         return
-    live = services.live_session(view)
-    weights = live.round(view.round).weights
-    threshold = view.settings.anonymity_threshold
-    if len(weights) < threshold:
-        st.info(tr("participant.too_few", n=len(weights), threshold=threshold))
+    results = services.results_of(view)  # the same results the wall shows
+    if not results.visible:
+        st.info(tr("participant.too_few", n=results.ballots, threshold=results.threshold))
         return
-    group_weights = weights.weights("median")
     mine = _my_weights(view, pack)
     total = sum(mine.values()) or 1
     st.markdown(f"#### {tr('participant.me_vs_group')}")
-    st.caption(tr("participant.me_vs_group_hint", n=len(weights)))
+    st.caption(tr("participant.me_vs_group_hint", n=results.ballots))
     rows = [
-        (mine[criterion.id] / total, float(group_weights[k]), criterion)
-        for k, criterion in enumerate(pack.criteria)
+        (mine[criterion.id] / total, weight.weight, criterion)
+        for criterion, weight in zip(pack.criteria, results.weights, strict=True)
     ]
     # Largest difference first: that is where a participant's view is worth talking about.
     for own, theirs, criterion in sorted(rows, key=lambda row: -abs(row[0] - row[1])):
@@ -597,14 +611,10 @@ def _results(view: SessionView, pack: ContentPack, token: str) -> None:
             f"**{text(criterion.name)}** — {tr('participant.you')} {percent(own)} · "
             f"{tr('participant.group')} {percent(theirs)}"
         )
-    _group_ranking(view, pack, group_weights)
+    _group_ranking(pack, results.ranking)
 
 
-def _group_ranking(view: SessionView, pack: ContentPack, group_weights: Any) -> None:
-    model = services.model_for(view)
-    evaluation = model.evaluate(group_weights)
-    names = _option_names(pack)
+def _group_ranking(pack: ContentPack, ranking: tuple[RankedOption, ...]) -> None:
     st.markdown(f"#### {tr('participant.group_ranking')}")
-    for place, index in enumerate(evaluation.order(), start=1):
-        score = float(evaluation.wsm[index])
-        st.progress(score, text=f"{place}. {names[evaluation.ids[index]]} — {percent(score)}")
+    rows = [(o.rank, o.option, o.score) for o in ranking]
+    _ranking_bars(pack, rows, {o.option for o in ranking if o.hybrid})

@@ -138,6 +138,11 @@ def percent(share: float) -> str:
     return wording.percent(share, coerce_lang(reader_lang()), 0)
 
 
+def names_list(names: list[str]) -> str:
+    """Names in running text the reader's way: "A und B" / "A and B"."""
+    return wording.join_names(names, coerce_lang(reader_lang()))
+
+
 def run_from_callback(
     action: Callable[..., object], *args: object, done: str | None = None
 ) -> bool:

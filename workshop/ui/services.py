@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from workshop.content import ContentPack
 from workshop.live import LiveSession
 from workshop.packs import pack_from_data
+from workshop.results import RoundResults, SettingsLike, round_results, summarise_round
 from workshop.scoring import ScoringModel
 from workshop.store import SessionView, Store, open_store
 
@@ -28,6 +29,9 @@ _packs: dict[str, ContentPack] = {}
 _views: dict[str, tuple[float, SessionView]] = {}
 _models: dict[tuple[str, str], ScoringModel] = {}
 _MODEL_CACHE_LIMIT = 256
+#: Per session: (what the results were computed from, the results) — current and previous round.
+_results: dict[str, tuple[tuple[Any, ...], RoundResults]] = {}
+_previous: dict[str, tuple[tuple[Any, ...], RoundResults]] = {}
 
 #: How long a session's view (phase, reveal, settings) may be shared between phones.
 VIEW_TTL = 1.0
@@ -80,7 +84,8 @@ def pack_of(view: SessionView) -> ContentPack:
 
 def live_session(view: SessionView) -> LiveSession:
     """The session's live aggregates, brought up to date from the event log."""
-    live = _once(_live, view.code, lambda: LiveSession(pack_of(view).criterion_ids))
+    criteria = pack_of(view).criterion_ids  # outside _once: its lock is not re-entrant
+    live = _once(_live, view.code, lambda: LiveSession(criteria))
     if live.seq < view.last_seq:
         with live.lock:
             live.apply(store().events_since(view.code, live.seq))
@@ -102,8 +107,57 @@ def forget_session(code: str) -> None:
     _live.pop(code, None)
     _packs.pop(code, None)
     _views.pop(code, None)
+    _results.pop(code, None)
+    _previous.pop(code, None)
     for cache_key in [k for k in _models if k[0] == code]:
         _models.pop(cache_key, None)
+
+
+def reset() -> None:
+    """Forget the process's store and everything cached on it (tests start from nothing)."""
+    if store.cache_info().currsize:
+        store().close()
+    store.cache_clear()
+    for table in (_live, _packs, _views, _models, _results, _previous):
+        table.clear()
+
+
+def results_of(view: SessionView) -> RoundResults:
+    """The group's results of the session's current round, computed once for everyone.
+
+    The phone's group view and the wall both read this, so they show the same ranking, the same
+    sensitivity and the same shift; the exports compute theirs with the same
+    :func:`~workshop.results.round_results` from the rows they export.  The results are
+    recomputed only when the event log moved or the threshold or vote mode changed.
+    """
+    live = live_session(view)
+    settings = view.settings
+    settings_key = (settings.anonymity_threshold, settings.vote_mode)
+    cached = _results.get(view.code)
+    if cached is not None and cached[0] == (view.round, live.seq, *settings_key):
+        return cached[1]
+    pack = pack_of(view)
+    with live.lock:  # other threads apply events to the same live state
+        key = (view.round, live.seq, *settings_key)
+        previous = _previous_round(view.code, live, pack, view.round, settings)
+        results = round_results(live, pack, settings, view.round, previous)
+    _results[view.code] = (key, results)
+    return results
+
+
+def _previous_round(
+    code: str, live: LiveSession, pack: ContentPack, round_no: int, settings: SettingsLike
+) -> RoundResults | None:
+    """Round r − 1's results: an earlier round no longer changes, so they are computed once."""
+    if round_no <= 1:
+        return None
+    key = (round_no - 1, settings.anonymity_threshold, settings.vote_mode)
+    kept = _previous.get(code)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    previous = summarise_round(live, pack, settings, round_no - 1)
+    _previous[code] = (key, previous)
+    return previous
 
 
 def context_of(view: SessionView) -> dict[str, Any]:

@@ -32,12 +32,7 @@ from workshop.addresses import join_base, join_url
 from workshop.content import ContentPack, Lang
 from workshop.errors import WorkshopError
 from workshop.i18n import t
-from workshop.live import LiveSession
-from workshop.results import (
-    RoundResults,
-    round_results,
-    summarise_round,
-)
+from workshop.results import RoundResults
 from workshop.store import Concern, Counts, SessionView
 from workshop.ui import charts, identity, services
 from workshop.ui.qr import qr_svg
@@ -55,6 +50,7 @@ from workshop.wording import (
     number,
     sensitivity_sentences,
     shift_sentences,
+    vote_score_sentence,
 )
 
 #: Seconds between two looks at the store; a submission shows within this plus the redraw, so
@@ -133,7 +129,7 @@ class Frame:
     shift_lines: tuple[str, ...] = ()
     kendall: str = ""
     data: Mapping[str, pa.Table] = field(default_factory=dict)
-    previous: RoundResults | None = None  # the round before, kept: it no longer changes
+    vote_score: str = ""  # said when the vote and the weighted ranking disagree on first place
 
 
 # --------------------------------------------------------------------------- page
@@ -187,14 +183,14 @@ def refresh(code: str, lang: Lang, last: Frame | None) -> Frame:
     view = services.session_view(code)
     if view.last_seq < seq:  # the shared view is up to a second old: read it afresh
         view = services.session_view(code, fresh=True)
-    return build_frame(view, lang, last)
+    return build_frame(view, lang)
 
 
-def build_frame(view: SessionView, lang: Lang, last: Frame | None = None) -> Frame:
+def build_frame(view: SessionView, lang: Lang) -> Frame:
     """Read counts, concerns and (once revealed) the results, and prepare every label.
 
-    The previous round's results are taken from `last` when it holds them for the same
-    settings: a round that is over never changes, so only the current round is recomputed.
+    The results come from :func:`services.results_of`, computed once per change of the event
+    log for every wall and phone of the session.
     """
     store = services.store()
     counts = store.counts(view.code)
@@ -216,31 +212,8 @@ def build_frame(view: SessionView, lang: Lang, last: Frame | None = None) -> Fra
     )
     if not view.revealed:
         return frame
-    pack = services.pack_of(view)
-    live = services.live_session(view)
-    with live.lock:  # other threads apply events to the same live state
-        previous = _previous_round(view, live, pack, last)
-        results = round_results(live, pack, view.settings, view.round, previous)
-    return dataclasses.replace(_with_results(frame, results, pack, lang), previous=previous)
-
-
-def _previous_round(
-    view: SessionView, live: LiveSession, pack: ContentPack, last: Frame | None
-) -> RoundResults | None:
-    """Round r − 1's results: kept from the last frame if still valid, else computed once."""
-    if view.round <= 1:
-        return None
-    kept = None if last is None or last.code != view.code else last.previous
-    settings = view.settings
-    if (
-        kept is not None
-        and kept.round == view.round - 1
-        and kept.threshold == settings.anonymity_threshold
-        and last is not None
-        and last.vote_mode == settings.vote_mode
-    ):
-        return kept
-    return summarise_round(live, pack, settings, view.round - 1)
+    results = services.results_of(view)  # the same results the phones show
+    return _with_results(frame, results, services.pack_of(view), lang)
 
 
 def _card(concern: Concern) -> ConcernCard:
@@ -292,6 +265,7 @@ def _with_results(frame: Frame, results: RoundResults, pack: ContentPack, lang: 
         shift_lines=tuple(shift_lines),
         kendall=kendall,
         data=data,
+        vote_score=vote_score_sentence(results, options, lang) or "",
     )
 
 
@@ -401,6 +375,8 @@ def _results(frame: Frame, results: RoundResults, lang: Lang) -> None:
         st.subheader(tr("wall.section.votes"))
         if "votes" in frame.data:
             charts.draw("votes", frame.data["votes"], lang, mode=frame.vote_mode)
+            if frame.vote_score:
+                _notice(frame.vote_score)
         else:
             _note(tr("wall.votes_threshold", threshold=results.threshold, votes=results.votes))
     if results.shift is not None:
