@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8501
 LANG_DEMO ?= de
 
-.PHONY: run test lint typecheck pytest bench demo clean lock
+.PHONY: run test lint typecheck pytest bench balance demo clean lock
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -38,6 +38,10 @@ demo: $(STAMP)
 
 bench: $(STAMP)
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+# How often each option wins over random workshops (a report for content authors, not a gate).
+balance: $(STAMP)
+	$(BIN)/python scripts/balance.py $(BALANCE_ARGS)
 
 # Regenerate requirements.lock after changing dependencies in pyproject.toml.
 lock:

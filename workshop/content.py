@@ -56,10 +56,11 @@ class Criterion:
 
 @dataclass(frozen=True)
 class ProfileValue:
-    """One option's value on one criterion, with the reason for it."""
+    """One option's value on one criterion, with the reason for it and the evidence cited."""
 
     value: float
     rationale: Text
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,8 +136,17 @@ class HybridTemplate:
     coordination cost ``kappa·4t(1−t)`` on `coordination_criteria` that vanishes at both ends,
     so the hybrid equals `a` at share 0 and `b` at share 1.
 
+    A blend that names ``split_by`` (a context factor measuring a share of the work, such as
+    the share of new and complex issues) sorts the work along that factor: part `b` takes the
+    top ``share`` of it, part `a` the rest, and each part is scored under the context of the
+    work it receives (so tiers get the known issues and the swarm the new ones).  Criteria in
+    ``value_criteria`` follow the share of customer value that part `b` serves (from the factor
+    ``value_factor``, the revenue share of the top tenth of customers), the others the share of
+    contacts.
+
     kind ``pull``: option `a`, with each criterion in `pulls` moved toward option `b` by
-    ``factor·strength`` of the gap (parameter ``strength``); at strength 0 it equals `a`.
+    ``factor·strength`` of the gap (parameter ``strength``), minus ``costs·strength`` (what
+    routing work to a known person costs: waiting, absence cover); at strength 0 it equals `a`.
     A coordination cost may apply the same way as for ``blend``.
     """
 
@@ -151,6 +161,10 @@ class HybridTemplate:
     coordination_criteria: tuple[str, ...] = ()
     pulls: Mapping[str, float] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    split_by: str | None = None
+    value_criteria: tuple[str, ...] = ()
+    value_factor: str | None = None
+    costs: Mapping[str, float] = field(default_factory=dict)
 
     def parameter(self, parameter_id: str) -> Parameter:
         """Return the parameter with this id (KeyError if the template has none)."""
@@ -162,6 +176,43 @@ class HybridTemplate:
     def defaults(self) -> dict[str, float]:
         """Return every parameter's default value."""
         return {p.id: p.default for p in self.parameters}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A named workshop situation: the context values (and hybrid settings) of a real kind of unit.
+
+    A facilitator can start a session's context from one; the balance report and the homes
+    of the options use them as fixed situations.
+    """
+
+    id: str
+    name: Text
+    description: Text
+    context: Mapping[str, float]
+    hybrids: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stakeholder:
+    """The priorities a real stakeholder group holds: slider positions 0–10 per criterion."""
+
+    id: str
+    name: Text
+    description: Text
+    weights: Mapping[str, int]
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Home:
+    """Where an option (pure or hybrid) wins: a situation and a stakeholder group's priorities."""
+
+    option: str
+    scenario: str
+    stakeholder: str
+    rationale: Text
 
 
 @dataclass(frozen=True)
@@ -177,6 +228,9 @@ class ContentPack:
     context_factors: tuple[ContextFactor, ...]
     hybrids: tuple[HybridTemplate, ...]
     sources: tuple[Source, ...] = ()
+    scenarios: tuple[Scenario, ...] = ()
+    stakeholders: tuple[Stakeholder, ...] = ()
+    homes: tuple[Home, ...] = ()
 
     @property
     def criterion_ids(self) -> tuple[str, ...]:
@@ -204,12 +258,20 @@ class ContentPack:
         """Return a hybrid template by id."""
         return _by_id(self.hybrids, hybrid_id)
 
+    def scenario(self, scenario_id: str) -> Scenario:
+        """Return a named situation by id."""
+        return _by_id(self.scenarios, scenario_id)
+
+    def stakeholder(self, stakeholder_id: str) -> Stakeholder:
+        """Return a stakeholder group's priorities by id."""
+        return _by_id(self.stakeholders, stakeholder_id)
+
     def neutral_context(self) -> dict[str, float]:
         """Return every context factor at its neutral point."""
         return {f.id: f.neutral for f in self.context_factors}
 
 
-_Item = TypeVar("_Item", Criterion, Option, ContextFactor, HybridTemplate)
+_Item = TypeVar("_Item", Criterion, Option, ContextFactor, HybridTemplate, Scenario, Stakeholder)
 
 
 def _by_id(items: tuple[_Item, ...], key: str) -> _Item:

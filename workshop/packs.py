@@ -37,13 +37,16 @@ from workshop.content import (
     ContentPack,
     ContextFactor,
     Criterion,
+    Home,
     HybridKind,
     HybridTemplate,
     Modifier,
     Option,
     Parameter,
     ProfileValue,
+    Scenario,
     Source,
+    Stakeholder,
     Text,
 )
 from workshop.errors import InvalidInput
@@ -86,11 +89,17 @@ _PACK_FIELDS = (
     "options",
     "context_factors",
     "hybrids",
+    "scenarios",
+    "stakeholders",
+    "homes",
 )
+_SCENARIO_FIELDS = ("id", "name", "description", "context", "hybrids", "sources")
+_STAKEHOLDER_FIELDS = ("id", "name", "description", "weights", "sources")
+_HOME_FIELDS = ("option", "scenario", "stakeholder", "rationale")
 _SOURCE_FIELDS = ("id", "citation", "url")
 _CRITERION_FIELDS = ("id", "name", "definition", "low", "high", "sources")
 _OPTION_FIELDS = ("id", "name", "short", "summary", "profile", "sources")
-_PROFILE_FIELDS = ("value", "rationale")
+_PROFILE_FIELDS = ("value", "rationale", "sources")
 _FACTOR_FIELDS = (
     "id",
     "name",
@@ -117,6 +126,10 @@ _HYBRID_FIELDS = (
     "pulls",
     "parameters",
     "sources",
+    "split_by",
+    "value_criteria",
+    "value_factor",
+    "costs",
 )
 _PARAMETER_FIELDS = ("id", "name", "description", "minimum", "maximum", "default", "step")
 
@@ -180,6 +193,40 @@ def pack_to_data(pack: ContentPack) -> dict[str, Any]:
         "options": [_option_data(o) for o in pack.options],
         "context_factors": [_factor_data(f) for f in pack.context_factors],
         "hybrids": [_hybrid_data(h) for h in pack.hybrids],
+        "scenarios": [_scenario_data(x) for x in pack.scenarios],
+        "stakeholders": [_stakeholder_data(x) for x in pack.stakeholders],
+        "homes": [_home_data(x) for x in pack.homes],
+    }
+
+
+def _scenario_data(scenario: Scenario) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": scenario.id,
+        "name": _text_data(scenario.name),
+        "description": _text_data(scenario.description),
+        "context": dict(scenario.context),
+    }
+    if scenario.hybrids:
+        data["hybrids"] = {k: dict(v) for k, v in scenario.hybrids.items()}
+    return _with_sources(data, scenario.sources)
+
+
+def _stakeholder_data(stakeholder: Stakeholder) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": stakeholder.id,
+        "name": _text_data(stakeholder.name),
+        "description": _text_data(stakeholder.description),
+        "weights": dict(stakeholder.weights),
+    }
+    return _with_sources(data, stakeholder.sources)
+
+
+def _home_data(home: Home) -> dict[str, Any]:
+    return {
+        "option": home.option,
+        "scenario": home.scenario,
+        "stakeholder": home.stakeholder,
+        "rationale": _text_data(home.rationale),
     }
 
 
@@ -240,6 +287,12 @@ class _Reader:
         self.source_ids: frozenset[str] = frozenset()
         self.criterion_ids: tuple[str, ...] = ()
         self.option_ids: frozenset[str] = frozenset()
+        self.factor_ids: frozenset[str] = frozenset()
+        self.factors: dict[str, ContextFactor] = {}
+        self.hybrid_templates: dict[str, HybridTemplate] = {}
+        self.scenario_ids: frozenset[str] = frozenset()
+        self.stakeholder_ids: frozenset[str] = frozenset()
+        self.all_option_ids: frozenset[str] = frozenset()
 
     def report(self, location: str, message: str) -> None:
         """Record a problem at `location` (the top level when empty)."""
@@ -427,7 +480,20 @@ def _read_pack(r: _Reader, data: object) -> ContentPack:
     options = _read_items(r, data, "options", "", "option", _read_option, required=True)
     r.option_ids = frozenset(o.id for o in options)
     factors = _read_items(r, data, "context_factors", "", "context factor", _read_factor)
+    r.factor_ids = frozenset(f.id for f in factors)
     hybrids = _read_items(r, data, "hybrids", "", "hybrid", _read_hybrid)
+    r.factors = {f.id: f for f in factors}
+    r.hybrid_templates = {h.id: h for h in hybrids}
+    scenarios = _read_items(r, data, "scenarios", "", "scenario", _read_scenario)
+    stakeholders = _read_items(r, data, "stakeholders", "", "stakeholder", _read_stakeholder)
+    r.scenario_ids = frozenset(x.id for x in scenarios)
+    r.stakeholder_ids = frozenset(x.id for x in stakeholders)
+    r.all_option_ids = r.option_ids | frozenset(r.hybrid_templates)
+    homes = tuple(
+        home
+        for _, where, table in r.tables(data, "homes", "", "home", False)
+        if (home := _read_home(r, table, where)) is not None
+    )
     return ContentPack(
         id=pack_id or "",
         version=version or "",
@@ -438,7 +504,105 @@ def _read_pack(r: _Reader, data: object) -> ContentPack:
         context_factors=factors,
         hybrids=hybrids,
         sources=sources,
+        scenarios=scenarios,
+        stakeholders=stakeholders,
+        homes=homes,
     )
+
+
+def _read_scenario(r: _Reader, t: Table, loc: str) -> Scenario | None:
+    """Read one entry of ``[[scenarios]]``: a named situation with context values."""
+    r.check_fields(t, _SCENARIO_FIELDS, loc)
+    scenario_id = r.ident(t, "id", loc)
+    name, description = r.text(t, "name", loc), r.text(t, "description", loc)
+    context: dict[str, float] = {}
+    table = r.table(t, "context", loc, True) or {}
+    where = _join(loc, "context")
+    for key in table:
+        factor = r.factors.get(str(key))
+        if factor is None:
+            r.report(_join(where, str(key)), f"unknown context factor '{key}'")
+            continue
+        value = r.number(table, key, where)
+        if value is not None and not factor.minimum <= value <= factor.maximum:
+            span = f"{_fmt(factor.minimum)} to {_fmt(factor.maximum)}"
+            r.report(_join(where, key), f"value {_fmt(value)} is outside the range {span}")
+        elif value is not None:
+            context[factor.id] = value
+    hybrids = _read_scenario_hybrids(r, t, loc)
+    sources = r.references(t, "sources", loc, r.source_ids, "source")
+    if not scenario_id:
+        return None
+    return Scenario(
+        scenario_id, name or _NO_TEXT, description or _NO_TEXT, context, hybrids, sources
+    )
+
+
+def _read_scenario_hybrids(r: _Reader, t: Table, loc: str) -> dict[str, dict[str, float]]:
+    """Read a scenario's ``hybrids``: hybrid id → parameter id → value within its range."""
+    table = r.table(t, "hybrids", loc, required=False)
+    if table is None:
+        return {}
+    chosen: dict[str, dict[str, float]] = {}
+    for hybrid_id in table:
+        where = _join(_join(loc, "hybrids"), str(hybrid_id))
+        template = r.hybrid_templates.get(str(hybrid_id))
+        values = table[hybrid_id]
+        if template is None:
+            r.report(where, f"unknown hybrid '{hybrid_id}'")
+            continue
+        if not isinstance(values, Mapping):
+            r.wrong_type(where, "a table of parameter values", values)
+            continue
+        chosen[template.id] = {}
+        for key in values:
+            parameter = _find(template.parameters, str(key))
+            value = r.number(values, key, where)
+            if parameter is None:
+                r.report(_join(where, str(key)), f"unknown parameter '{key}'")
+            elif value is not None and not parameter.minimum <= value <= parameter.maximum:
+                r.report(_join(where, str(key)), f"value {_fmt(value)} is outside its range")
+            elif value is not None:
+                chosen[template.id][parameter.id] = value
+    return chosen
+
+
+def _read_stakeholder(r: _Reader, t: Table, loc: str) -> Stakeholder | None:
+    """Read one entry of ``[[stakeholders]]``: slider positions 0–10 for every criterion."""
+    r.check_fields(t, _STAKEHOLDER_FIELDS, loc)
+    stakeholder_id = r.ident(t, "id", loc)
+    name, description = r.text(t, "name", loc), r.text(t, "description", loc)
+    table = r.table(t, "weights", loc, True) or {}
+    where = _join(loc, "weights")
+    weights: dict[str, int] = {}
+    for key in table:
+        if key not in r.criterion_ids:
+            r.report(_join(where, str(key)), f"unknown criterion '{key}'")
+            continue
+        value = r.number(table, key, where)
+        if value is not None and (value != int(value) or not 0 <= value <= 10):
+            r.report(_join(where, key), f"weight {_fmt(value)} must be a whole number 0 to 10")
+        elif value is not None:
+            weights[key] = int(value)
+    missing = [c for c in r.criterion_ids if c not in table]
+    if missing:
+        r.report(where, f"no weight for {', '.join(missing)}")
+    sources = r.references(t, "sources", loc, r.source_ids, "source")
+    if not stakeholder_id:
+        return None
+    return Stakeholder(stakeholder_id, name or _NO_TEXT, description or _NO_TEXT, weights, sources)
+
+
+def _read_home(r: _Reader, t: Table, loc: str) -> Home | None:
+    """Read one entry of ``[[homes]]``: an option, the situation and priorities it wins under."""
+    r.check_fields(t, _HOME_FIELDS, loc)
+    option = r.reference(t, "option", loc, r.all_option_ids, "option or hybrid")
+    scenario = r.reference(t, "scenario", loc, r.scenario_ids, "scenario")
+    stakeholder = r.reference(t, "stakeholder", loc, r.stakeholder_ids, "stakeholder")
+    rationale = r.text(t, "rationale", loc) or _NO_TEXT
+    if option is None or scenario is None or stakeholder is None:
+        return None
+    return Home(option, scenario, stakeholder, rationale)
 
 
 def _read_source(r: _Reader, t: Table, loc: str) -> Source | None:
@@ -514,7 +678,8 @@ def _read_profile_value(r: _Reader, raw: object, loc: str) -> ProfileValue:
         scale = f"{_fmt(SCALE_MIN)} to {_fmt(SCALE_MAX)}"
         r.report(_join(loc, "value"), f"value {_fmt(value)} is outside the scale {scale}")
     rationale = r.text(raw, "rationale", loc) or _NO_TEXT
-    return ProfileValue(value=SCALE_MIN if value is None else value, rationale=rationale)
+    sources = r.references(raw, "sources", loc, r.source_ids, "source")
+    return ProfileValue(SCALE_MIN if value is None else value, rationale, sources)
 
 
 def _read_factor(r: _Reader, t: Table, loc: str) -> ContextFactor | None:
@@ -629,9 +794,17 @@ def _read_hybrid(r: _Reader, t: Table, loc: str) -> HybridTemplate | None:
         r.report(_join(loc, "kappa"), f"kappa {_fmt(kappa)} must not be negative")
     coordination = r.references(t, "coordination_criteria", loc, r.criterion_ids, "criterion")
     pulls = _read_pulls(r, t, loc)
+    costs = _read_costs(r, t, loc)
     parameters = _read_items(r, t, "parameters", loc, "parameter", _read_parameter)
     sources = r.references(t, "sources", loc, r.source_ids, "source")
+    split_by = _optional_reference(r, t, "split_by", loc, r.factor_ids, "context factor")
+    value_factor = _optional_reference(r, t, "value_factor", loc, r.factor_ids, "context factor")
+    value_criteria = r.references(t, "value_criteria", loc, r.criterion_ids, "criterion")
+    if value_criteria and value_factor is None:
+        r.report(_join(loc, "value_factor"), "value_criteria need a value_factor")
     _check_kind(r, t, loc, kind, parameters, pulls)
+    if kind == "blend" and costs:
+        r.report(_join(loc, "costs"), "costs only apply to hybrids of kind 'pull'")
     hybrid = HybridTemplate(
         id=hybrid_id or "",
         name=name or _NO_TEXT,
@@ -644,8 +817,24 @@ def _read_hybrid(r: _Reader, t: Table, loc: str) -> HybridTemplate | None:
         coordination_criteria=coordination,
         pulls=pulls,
         sources=sources,
+        split_by=split_by,
+        value_criteria=value_criteria,
+        value_factor=value_factor,
+        costs=costs,
     )
     return hybrid if hybrid_id else None
+
+
+def _optional_reference(
+    r: _Reader, t: Table, key: str, loc: str, known: frozenset[str], noun: str
+) -> str | None:
+    """The id at `key` if the table has one (checked against `known`), else None."""
+    return r.reference(t, key, loc, known, noun) if key in t else None
+
+
+def _read_costs(r: _Reader, t: Table, loc: str) -> dict[str, float]:
+    """Read ``costs``: criterion id → scale points lost at full strength (0 to 2)."""
+    return _read_criterion_numbers(r, t, "costs", loc, "cost", 2.0)
 
 
 def _read_kind(r: _Reader, t: Table, loc: str) -> HybridKind | None:
@@ -661,21 +850,29 @@ def _read_kind(r: _Reader, t: Table, loc: str) -> HybridKind | None:
 
 def _read_pulls(r: _Reader, t: Table, loc: str) -> dict[str, float]:
     """Read ``pulls``: criterion id → share of the gap to option b (0 to 1)."""
-    table = r.table(t, "pulls", loc, required=False)
+    return _read_criterion_numbers(r, t, "pulls", loc, "pull", 1.0)
+
+
+def _read_criterion_numbers(
+    r: _Reader, t: Table, key: str, loc: str, noun: str, most: float
+) -> dict[str, float]:
+    """Read an optional table criterion id → number from 0 to `most`, recording bad entries."""
+    table = r.table(t, key, loc, required=False)
     if table is None:
         return {}
-    where = _join(loc, "pulls")
-    pulls: dict[str, float] = {}
-    for key in table:
-        if key not in r.criterion_ids:
-            r.report(_join(where, str(key)), f"unknown criterion '{key}'")
+    where = _join(loc, key)
+    numbers: dict[str, float] = {}
+    for criterion in table:
+        if criterion not in r.criterion_ids:
+            r.report(_join(where, str(criterion)), f"unknown criterion '{criterion}'")
             continue
-        value = r.number(table, key, where)
-        if value is not None and not 0.0 <= value <= 1.0:
-            r.report(_join(where, key), f"pull {_fmt(value)} is outside the range 0 to 1")
+        value = r.number(table, criterion, where)
+        if value is not None and not 0.0 <= value <= most:
+            span = f"0 to {_fmt(most)}"
+            r.report(_join(where, criterion), f"{noun} {_fmt(value)} is outside the range {span}")
         if value is not None:
-            pulls[key] = value
-    return pulls
+            numbers[criterion] = value
+    return numbers
 
 
 def _check_kind(
@@ -770,7 +967,9 @@ def _option_data(option: Option) -> dict[str, Any]:
         data["short"] = _text_data(option.short)
     data["summary"] = _text_data(option.summary)
     data["profile"] = {
-        criterion_id: {"value": value.value, "rationale": _text_data(value.rationale)}
+        criterion_id: _with_sources(
+            {"value": value.value, "rationale": _text_data(value.rationale)}, value.sources
+        )
         for criterion_id, value in option.profile.items()
     }
     return _with_sources(data, option.sources)
@@ -817,6 +1016,14 @@ def _hybrid_data(hybrid: HybridTemplate) -> dict[str, Any]:
         data["coordination_criteria"] = list(hybrid.coordination_criteria)
     if hybrid.pulls:
         data["pulls"] = dict(hybrid.pulls)
+    if hybrid.costs:
+        data["costs"] = dict(hybrid.costs)
+    if hybrid.split_by:
+        data["split_by"] = hybrid.split_by
+    if hybrid.value_factor:
+        data["value_factor"] = hybrid.value_factor
+    if hybrid.value_criteria:
+        data["value_criteria"] = list(hybrid.value_criteria)
     data["parameters"] = [_parameter_data(p) for p in hybrid.parameters]
     return _with_sources(data, hybrid.sources)
 

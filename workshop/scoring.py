@@ -163,7 +163,7 @@ class ScoringModel:
         matrix = pure
         hybrid_ids: tuple[str, ...] = ()
         if include_hybrids and pack.hybrids:
-            matrix = np.vstack([pure, hybrid_matrix(pack, pure, hybrids)])
+            matrix = np.vstack([pure, hybrid_matrix(pack, pure, hybrids, context)])
             hybrid_ids = tuple(h.id for h in pack.hybrids)
             ids += hybrid_ids
             names += [h.name for h in pack.hybrids]
