@@ -24,7 +24,7 @@ SHEETS_DE = [
     "Sensitivität",
     "Abstimmung",
     "Kommentare",
-    "Anliegen und Fragen",
+    "Sorgen und Fragen",
     "Notizen",
 ]
 CRITERIA_DE = [
@@ -42,6 +42,7 @@ CRITERIA_DE = [
     "Schnelle Umsetzung von Änderungen",
     "Klare Verantwortung",
     "Wissenssicherung",
+    "Geringer Umstellungsaufwand",
 ]
 HEADERS_DE = {
     "Übersicht": ["Angabe", "Wert"],
@@ -62,9 +63,9 @@ HEADERS_DE = {
         "Rang",
         "Option (ID)",
         "Option",
-        "Hybrid",
+        "Mischform",
         "Punkte (von 100)",
-        "Rang TOPSIS",
+        "TOPSIS-Rang",
         "TOPSIS-Nähe (0–1)",
     ],
     "Sensitivität": [
@@ -83,10 +84,10 @@ HEADERS_DE = {
         "Option (ID)",
         "Option",
         "Klebepunkte",
-        "Gezählte Stimmzettel",
+        "Gezählte Stimmen",
     ],
-    "Kommentare": ["Runde", "Bezug", "Worauf", "Text", "Ausgeblendet"],
-    "Anliegen und Fragen": ["Runde", "Art", "Text", "Unterstützung", "Ausgeblendet"],
+    "Kommentare": ["Runde", "Bezug (Art)", "Bezug", "Text", "Ausgeblendet"],
+    "Sorgen und Fragen": ["Runde", "Art", "Text", "Unterstützung", "Ausgeblendet"],
     "Notizen": ["Phase", "Notiz"],
 }
 
@@ -112,13 +113,13 @@ def test_xlsx_has_exactly_the_expected_sheets_headers_and_rows(
     assert rows == {
         # 16 facts (dots: budget and cap) + 4 per round + 1 per round whose vote disagrees
         "Übersicht": 24 + sum(r.results.vote_differs for r in snapshot.rounds),
-        "Gruppengewichte": 2 * 14,
+        "Gruppengewichte": 2 * 15,
         "Gewichte je Person": 2 * 12,
         "Rangfolge": 2 * 10,  # 6 pure options + 4 hybrids
         "Sensitivität": flips(snapshot),
         "Abstimmung": 2 * 10,
         "Kommentare": 3,  # the fourth is hidden
-        "Anliegen und Fragen": 3,
+        "Sorgen und Fragen": 3,
         "Notizen": 3,
     }
     assert flips(snapshot) > 0
@@ -157,7 +158,7 @@ def test_xlsx_text_starting_like_a_formula_stays_text(workbook: bytes) -> None:
     book = openpyxl.load_workbook(io.BytesIO(workbook))
     texts = [
         c
-        for sheet in ("Kommentare", "Anliegen und Fragen")
+        for sheet in ("Kommentare", "Sorgen und Fragen")
         for c in book[sheet]["C"] + book[sheet]["D"]
     ]
     risky = [c for c in texts if isinstance(c.value, str) and c.value.startswith(FORMULA_TRIGGERS)]
@@ -182,7 +183,7 @@ def test_xlsx_headers_follow_the_snapshot_language(shared_store, seeded) -> None
         "Option (ID)",
         "Option",
         "Dots",
-        "Ballots counted",
+        "Votes counted",
     ]
 
 
