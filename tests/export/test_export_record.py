@@ -56,7 +56,7 @@ def test_html_record_has_every_section(html: str) -> None:
         "Rangfolge und Robustheit",
         "Gewichte der Gruppe und Streuung",
         "Veränderung seit Runde 1",
-        "Wichtigste Anliegen und Fragen",
+        "Wichtigste Sorgen und Fragen",
         "Kommentare",
         "Nächste Schritte",
     ):

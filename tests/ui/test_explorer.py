@@ -67,7 +67,7 @@ def test_context_and_hybrid_sliders_change_scores(open_page: Open) -> None:
     at.slider(key=factor_key("complexity")).set_value(100).run()
     moved = ranking_table(at).set_index("Option")["Punkte"]
     assert not scores.sort_index().equals(moved.sort_index())
-    segment = "Segmentmodell: feste Ansprechpersonen für Schlüsselkunden (Hybrid)"
+    segment = "Segmentmodell: feste Ansprechpersonen für Schlüsselkunden (Mischform)"
     at.slider(key=parameter_key("segment", "share")).set_value(1.0).run()
     assert ranking_table(at).set_index("Option")["Punkte"][segment] != moved[segment]
 
@@ -106,3 +106,13 @@ def test_explorer_in_german_and_english(open_page: Open, lang: str, title: str, 
     assert at.slider(key=weight_key("REL")).label == name
     at = only(at, "REL")
     assert PACK.option("dedicated").name.get(lang) in leader_line(at)
+
+
+def test_a_typical_situation_moves_the_context_sliders(open_page: Open) -> None:
+    """Choosing a situation sets every context slider (and its hybrid settings) to its values."""
+    at = open_page("explore").run()
+    at.selectbox(key="explorer.scenario").set_value("expert").run()
+    scenario = PACK.scenario("expert")
+    for factor_id, value in scenario.context.items():
+        assert at.slider(key=factor_key(factor_id)).value == value
+    assert at.slider(key=parameter_key("tiered_swarm", "share")).value == 0.8

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from ui_harness import new_session, page, refresh, texts
 
+from workshop.packs import default_pack
 from workshop.store import Store
 
 
@@ -170,3 +171,17 @@ def test_wall_without_key_has_no_steering(store: Store, session: tuple[str, str]
     assert not at.exception
     assert not at.toggle and not at.button
     assert store.get_session(code).last_seq == 1
+
+
+def test_start_the_context_from_a_typical_situation(store: Store, session: tuple[str, str]) -> None:
+    """Choosing a situation and applying it stores its factor values; hybrids stay open."""
+    code, key = session
+    at = console(code, key)
+    at.selectbox(key=f"scenario.{code}.1").set_value("insurer").run()
+    assert "Vier-Augen-Prinzip" in texts(at)
+    next(b for b in at.button if b.label == "Werte dieser Ausgangslage einsetzen").click().run()
+    context = store.context(code)
+    assert context["factors"] == dict(default_pack().scenario("insurer").context)
+    assert context["hybrids"] == {}
+    regulation = next(s for s in at.slider if s.label.startswith("Regulierung"))
+    assert regulation.value == 90.0

@@ -138,7 +138,7 @@ def test_too_many_dots_are_refused(store: Store) -> None:
     at.number_input(key="dots.1.swarming").set_value(2)
     next(b for b in at.button if b.label == "Stimme abgeben").click().run()
     assert store.vote_of(code, token) is None
-    assert "Zu viele Punkte: 5 von höchstens 3. Bitte nehmen Sie 2 zurück." in texts(at)
+    assert "Zu viele Klebepunkte: 5 von höchstens 3. Bitte nehmen Sie 2 zurück." in texts(at)
     assert next(b for b in at.button if b.label == "Stimme abgeben").disabled
 
 
@@ -148,11 +148,11 @@ def test_dots_left_are_counted_as_they_are_spread(store: Store) -> None:
     token = store.join(code).token
     store.set_phase(code, key, "vote")
     at = page("participate", code=code, p=token)
-    assert "Noch keine Punkte verteilt – Sie haben 5." in texts(at)
+    assert "Noch keine Klebepunkte verteilt – Sie haben 5." in texts(at)
     assert next(b for b in at.button if b.label == "Stimme abgeben").disabled
     at.number_input(key="dots.1.pods").increment().run()
     at.number_input(key="dots.1.pods").increment().run()
-    assert "Noch 3 von 5 Punkten frei." in texts(at)
+    assert "Noch 3 von 5 Klebepunkten frei." in texts(at)
     assert not next(b for b in at.button if b.label == "Stimme abgeben").disabled
     assert store.vote_of(code, token) is None  # spreading is not voting
 
@@ -167,7 +167,7 @@ def test_changed_dots_say_they_are_not_cast_yet(store: Store) -> None:
     next(b for b in at.button if b.label == "Stimme abgeben").click().run()
     assert "Ihre Stimme ist gespeichert" in texts(at)
     at.number_input(key="dots.1.segment").increment().run()
-    assert "Sie haben Ihre Punkte geändert" in texts(at)
+    assert "Sie haben Ihre Klebepunkte geändert" in texts(at)
     assert "Ihre Stimme ist gespeichert" not in texts(at)
     assert store.vote_of(code, token).vote == {"dots": {"pods": 2}}
     next(b for b in at.button if b.label == "Stimme abgeben").click().run()
@@ -216,7 +216,7 @@ def test_page_follows_the_facilitator(store: Store, joined: tuple[str, str, str]
     """When the facilitator moves on, the phone's next run shows the new phase."""
     code, key, token = joined
     at = page("participate", code=code, p=token)
-    assert at.subheader[0].value == "Ankommen & Anliegen"
+    assert at.subheader[0].value == "Ankommen & Sorgen"
     store.set_phase(code, key, "vote")
     refresh(at, store, code)
     assert at.subheader[0].value == "Abstimmen"

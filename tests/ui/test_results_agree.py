@@ -81,7 +81,7 @@ def reference(code: str) -> RoundResults:
 
 
 def phone_rows(at: AppTest) -> list[str]:
-    """The phone's group ranking lines ("1. Name · Hybrid — 68 %")."""
+    """The phone's group ranking lines ("1. Name · Mischform — 68 %")."""
     return [str(p.proto.text) for p in at.get("progress")]
 
 
@@ -89,7 +89,7 @@ def expected_phone_rows(results: RoundResults) -> list[str]:
     names = {o.id: o.name.de for o in PACK.options} | {h.id: h.name.de for h in PACK.hybrids}
     rows = []
     for o in results.ranking:
-        badge = " · Hybrid" if o.hybrid else ""
+        badge = " · Mischform" if o.hybrid else ""
         rows.append(f"{o.rank}. {names[o.option]}{badge} — {number(o.score * 100, 'de', 0)}\u202f%")
     return rows
 
@@ -157,7 +157,7 @@ def test_phone_wall_xlsx_and_record_show_one_ranking(
     )
 
     names = {o.id: o.name.de for o in PACK.options}
-    names |= {h.id: f"{h.name.de} (Hybrid)" for h in PACK.hybrids}
+    names |= {h.id: f"{h.name.de} (Mischform)" for h in PACK.hybrids}
     assert record_ranking(ui_store, seeded) == [
         (str(o.rank), names[o.option], number(o.score * 100.0, "de", 1)) for o in results.ranking
     ]
@@ -261,16 +261,16 @@ def test_the_wall_and_the_record_say_when_the_vote_disagrees(
     assert results.vote_differs and results.vote_leaders == (last,)
     names = wall.option_names(PACK, "de")
     sentence = (
-        "Abstimmung und gewichtete Bewertung sind sich nicht einig. "
+        "Abstimmung und Punkte zeigen nicht dieselbe Option vorn. "
         f"Vorn in der Abstimmung: {names[last]}. "
-        f"Vorn in der Bewertung: {names[results.score_leaders[0]]}."
+        f"Vorn nach Punkten: {names[results.score_leaders[0]]}."
     )
     assert sentence in visible_text(open_page("wall", code=seeded.code).run())
     english = open_page("wall", code=seeded.code, lang="en").run()
     assert "The vote and the weighted scores disagree." in visible_text(english)
     snapshot = build_snapshot(ui_store, seeded.code, seeded.key)
     html = FORMATS["html"].render(snapshot).decode("utf-8")
-    assert "Abstimmung und gewichtete Bewertung sind sich nicht einig." in html
+    assert "Abstimmung und Punkte zeigen nicht dieselbe Option vorn." in html
 
 
 def test_no_disagreement_is_claimed_when_vote_and_scores_agree(

@@ -70,7 +70,7 @@ def test_wall_shows_code_qr_and_counts(
     counts = counts_of(at)
     assert counts["Teilnehmende"] == 4
     assert counts["Gewichtungen"] == 2
-    assert "Ankommen & Anliegen" in visible_text(at)
+    assert "Ankommen & Sorgen" in visible_text(at)
 
 
 def test_below_threshold_shows_no_results(make_session: Make, open_page: Open) -> None:
@@ -78,7 +78,7 @@ def test_below_threshold_shows_no_results(make_session: Make, open_page: Open) -
     seeded = make_session(4, weights="varied", threshold=5, revealed=True)
     at = open_page("wall", code=seeded.code).run()
     assert not at.exception
-    assert "sobald 5 Personen ihre Gewichtung abgegeben haben (bisher 4)" in visible_text(at)
+    assert "sobald 5 Teilnehmende ihre Gewichtung abgegeben haben (bisher 4)" in visible_text(at)
     assert charts_of(at) == {}
     assert "Platz 1" not in html_text(at)
 

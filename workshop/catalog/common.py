@@ -5,20 +5,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "common.language": {"de": "Sprache", "en": "Language"},
     "common.tagline": {
         "de": "Verantwortung im Kundenservice gemeinsam neu ordnen: entlang der Fälle, "
-        "entlang der Kundenbeziehung – oder hybrid.",
+        "entlang der Kundenbeziehung – oder in einer Mischform.",
         "en": "Rethinking responsibility in customer service together: along cases, "
         "along the customer relationship – or a hybrid.",
     },
-    "common.phase.welcome": {"de": "Ankommen & Anliegen", "en": "Welcome & concerns"},
+    "common.phase.welcome": {"de": "Ankommen & Sorgen", "en": "Welcome & concerns"},
     "common.phase.weigh": {"de": "Kriterien gewichten", "en": "Weigh the criteria"},
     "common.phase.context": {"de": "Unser Kontext", "en": "Our context"},
     "common.phase.options": {"de": "Optionen & Bewertung", "en": "Options & live scores"},
     "common.phase.vote": {"de": "Abstimmen", "en": "Vote"},
-    "common.phase.results": {"de": "Ergebnis & nächste Schritte", "en": "Results & next steps"},
+    "common.phase.results": {"de": "Ergebnisse & nächste Schritte", "en": "Results & next steps"},
     "common.input.weights": {"de": "Gewichtungen", "en": "Weights"},
     "common.input.votes": {"de": "Stimmen", "en": "Votes"},
     "common.input.comments": {"de": "Kommentare", "en": "Comments"},
-    "common.input.concerns": {"de": "Anliegen & Fragen", "en": "Concerns & questions"},
+    "common.input.concerns": {"de": "Sorgen und Fragen", "en": "Concerns and questions"},
     "common.offline": {
         "de": "Keine Verbindung – die Seite verbindet sich gleich wieder. "
         "Was Sie gespeichert haben, bleibt erhalten.",
@@ -32,7 +32,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "common.round": {"de": "Runde {number}", "en": "Round {number}"},
     "common.code": {"de": "Code", "en": "Code"},
     "common.saved": {"de": "Gespeichert", "en": "Saved"},
-    "common.hybrid": {"de": "Hybrid", "en": "Hybrid"},
+    "common.hybrid": {"de": "Mischform", "en": "Hybrid"},
     "common.score": {"de": "Punktwert", "en": "Score"},
     "common.criterion": {"de": "Kriterium", "en": "Criterion"},
     "common.option": {"de": "Option", "en": "Option"},
@@ -49,6 +49,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "common.nav.home": {"de": "Start", "en": "Start"},
     "common.nav.participate": {"de": "Mitmachen", "en": "Take part"},
     "common.nav.facilitate": {"de": "Moderation", "en": "Facilitation"},
-    "common.nav.wall": {"de": "Projektion", "en": "Projector wall"},
+    "common.nav.wall": {"de": "Projektion", "en": "Wall"},
     "common.nav.explore": {"de": "Modell erkunden", "en": "Explore the model"},
 }

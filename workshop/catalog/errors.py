@@ -5,30 +5,30 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Etwas ist schiefgelaufen. Bitte versuchen Sie es noch einmal.",
         "en": "Something went wrong. Please try again.",
     },
-    "error.not_found": {"de": "Das wurde nicht gefunden.", "en": "This was not found."},
+    "error.not_found": {"de": "Das wurde nicht gefunden.", "en": "This could not be found."},
     "error.session_not_found": {
         "de": "Zu diesem Code gibt es keinen Workshop. Bitte prüfen Sie den Code.",
         "en": "There is no workshop with this code. Please check the code.",
     },
     "error.item_not_found": {
         "de": "Diesen Beitrag gibt es in diesem Workshop nicht (mehr).",
-        "en": "This item does not exist in this workshop (any more).",
+        "en": "This post does not exist in this workshop (any more).",
     },
-    "error.forbidden": {"de": "Das ist hier nicht erlaubt.", "en": "You may not do this here."},
+    "error.forbidden": {"de": "Das ist hier nicht erlaubt.", "en": "This is not allowed here."},
     "error.wrong_facilitator_key": {
         "de": "Dieser Moderationsschlüssel passt nicht zu diesem Workshop.",
-        "en": "This facilitator key does not open this workshop.",
+        "en": "This facilitator key does not match this workshop.",
     },
     "error.unknown_participant": {
         "de": (
-            "Sie sind in diesem Workshop nicht bekannt. "
-            "Bitte treten Sie über den Link oder Code neu bei."
+            "Sie sind in diesem Workshop nicht angemeldet. "
+            "Bitte treten Sie über den Link oder den Code erneut bei."
         ),
-        "en": "You are not known in this workshop. Please join again with the link or code.",
+        "en": "You have not joined this workshop. Please join again with the link or code.",
     },
     "error.session_expired": {
         "de": "Dieser Workshop ist beendet und nimmt keine Eingaben mehr an.",
-        "en": "This workshop has ended and takes no more input.",
+        "en": "This workshop has ended and no longer accepts input.",
     },
     "error.input_locked": {
         "de": "Die Moderation hat diese Eingabe gerade geschlossen.",
@@ -40,14 +40,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "error.invalid_settings": {
         "de": "Diese Einstellungen sind nicht gültig. Bitte prüfen Sie die markierten Werte.",
-        "en": "These settings are not valid. Please check the values.",
+        "en": "These settings are not valid. Please check the marked values.",
     },
     "error.invalid_weights": {
         "de": "Diese Gewichtung passt nicht zu den Kriterien.",
         "en": "These weights do not fit the criteria.",
     },
     "error.invalid_vote": {
-        "de": "Diese Stimme ist so nicht gültig. Bitte prüfen Sie Ihre Auswahl.",
+        "de": "Diese Stimme ist nicht gültig. Bitte prüfen Sie Ihre Auswahl.",
         "en": "This vote is not valid. Please check your choice.",
     },
     "error.invalid_context": {
@@ -59,16 +59,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "These numbers cannot be used for scoring. Please check the values.",
     },
     "error.conflict": {
-        "de": "Gleichzeitig hat sich etwas geändert. Bitte versuchen Sie es noch einmal.",
-        "en": "Something changed at the same time. Please try again.",
+        "de": "Inzwischen hat sich etwas geändert. Bitte versuchen Sie es noch einmal.",
+        "en": "Something changed in the meantime. Please try again.",
     },
     "error.join_code_unavailable": {
-        "de": "Es konnte kein freier Workshop-Code gefunden werden. Bitte noch einmal versuchen.",
+        "de": "Es wurde kein freier Workshop-Code gefunden. Bitte versuchen Sie es noch einmal.",
         "en": "No free workshop code could be found. Please try again.",
     },
     "error.storage_unavailable": {
         "de": (
-            "Die Workshop-Daten sind gerade nicht erreichbar. Bitte gleich noch einmal versuchen."
+            "Die Workshop-Daten sind gerade nicht erreichbar. "
+            "Bitte versuchen Sie es gleich noch einmal."
         ),
         "en": "The workshop data cannot be reached right now. Please try again in a moment.",
     },
@@ -77,7 +78,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The workshop database is not configured correctly.",
     },
     "error.invalid_pack": {
-        "de": "Das Inhaltspaket ist fehlerhaft.",
-        "en": "The content pack is faulty.",
+        "de": "Das Inhaltspaket enthält Fehler.",
+        "en": "The content pack contains errors.",
     },
 }

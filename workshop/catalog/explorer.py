@@ -8,30 +8,46 @@ TEXTS: dict[str, dict[str, str]] = {
     "explorer.title": {"de": "Das Modell erkunden", "en": "Explore the model"},
     "explorer.intro": {
         "de": "Probieren Sie aus, wie die Organisationsmodelle abschneiden: Legen Sie fest, wie "
-        "wichtig Ihnen jedes Kriterium ist, beschreiben Sie die Lage Ihrer Einheit und stellen "
-        "Sie die Hybride ein. Nichts wird gespeichert, und niemand sonst sieht Ihre Eingaben.",
+        "wichtig Ihnen jedes Kriterium ist, beschreiben Sie den Kontext Ihrer Einheit und "
+        "stellen Sie die Mischformen ein. Nichts wird gespeichert, und niemand sonst sieht Ihre "
+        "Eingaben.",
         "en": "Try out how the organisational models compare: set how much each criterion "
-        "matters to you, describe your unit's situation and tune the hybrids. Nothing is saved, "
+        "matters to you, describe your unit's context and adjust the hybrids. Nothing is saved, "
         "and nobody else sees what you enter.",
     },
     "explorer.tab.weights": {"de": "Gewichte", "en": "Weights"},
     "explorer.tab.context": {"de": "Kontext", "en": "Context"},
-    "explorer.tab.hybrids": {"de": "Hybride", "en": "Hybrids"},
+    "explorer.tab.hybrids": {"de": "Mischformen", "en": "Hybrids"},
     "explorer.weights_hint": {
         "de": "0 = spielt keine Rolle, 10 = entscheidend. Es zählt nur das Verhältnis der "
         "Gewichte zueinander.",
-        "en": "0 = does not matter, 10 = decisive. Only the proportions between the weights count.",
+        "en": "0 = does not matter, 10 = decisive. Only how the weights compare with each other "
+        "counts.",
     },
     "explorer.context_hint": {
-        "de": "Beschreiben Sie Ihre Einheit. Am neutralen Punkt ändert ein Faktor nichts; "
-        "weiter weg verschiebt er die Stärken der Modelle.",
-        "en": "Describe your unit. At its neutral point a factor changes nothing; further away "
-        "it shifts the models' strengths.",
+        "de": "Beschreiben Sie Ihre Einheit. Am neutralen Punkt ändert ein Kontextfaktor nichts; "
+        "je weiter er davon abweicht, desto mehr verschiebt er die Stärken der Modelle.",
+        "en": "Describe your unit. At its neutral point a context factor changes nothing; the "
+        "further it moves away, the more it shifts the models' strengths.",
     },
     "explorer.hybrids_hint": {
-        "de": "Ein Hybrid verbindet zwei reine Modelle; seine Stellschrauben bestimmen die "
-        "Mischung.",
-        "en": "A hybrid combines two pure models; its parameters decide the mix.",
+        "de": "Eine Mischform verbindet zwei reine Modelle und gibt jedem Teil die Arbeit, die "
+        "zu ihm passt – das kann besser sein als beide reinen Modelle. Ganz links entspricht sie "
+        "einem reinen Modell, eine Aufteilung ganz rechts dem anderen. Dazwischen kosten zwei "
+        "Modelle nebeneinander Abstimmung, und die Zuteilung an bekannte Personen kostet "
+        "Wartezeit und Vertretung.",
+        "en": "A hybrid combines two pure models and gives each part the work that suits it, "
+        "which can beat both pure models. At the far left it equals one pure model, and a split "
+        "at the far right equals the other. In between, running two models costs coordination, "
+        "and routing to a known person costs waiting time and cover.",
+    },
+    "explorer.scenario_label": {
+        "de": "Mit einer typischen Ausgangslage beginnen",
+        "en": "Start from a typical situation",
+    },
+    "explorer.scenario_placeholder": {
+        "de": "Ausgangslage wählen …",
+        "en": "Choose a situation …",
     },
     "explorer.factor_label": {"de": "{name} ({unit})", "en": "{name} ({unit})"},
     "explorer.factor_low": {"de": "Unteres Ende: {text}", "en": "Low end: {text}"},
@@ -67,7 +83,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "explorer.col.topsis": {"de": "TOPSIS", "en": "TOPSIS"},
     "explorer.col.topsis_rank": {"de": "TOPSIS-Rang", "en": "TOPSIS rank"},
     "explorer.kind.pure": {"de": "Reines Modell", "en": "Pure model"},
-    "explorer.kind.hybrid": {"de": "Hybrid", "en": "Hybrid"},
+    "explorer.kind.hybrid": {"de": "Mischform", "en": "Hybrid"},
     "explorer.section.explain": {"de": "Einen Punktwert erklären", "en": "Explain a score"},
     "explorer.explain_pick": {
         "de": "Welche Option möchten Sie nachvollziehen?",
@@ -90,10 +106,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{option}: {score} points out of 100 – the sum of the contributions.",
     },
     "explorer.explain_hybrid": {
-        "de": "Ein Hybrid: Seine Werte ergeben sich aus {a} und {b} (im jeweiligen Kontext) "
-        "und den Stellschrauben unter „Hybride“.",
+        "de": "Eine Mischform: Ihre Werte ergeben sich aus {a} und {b} (im aktuellen Kontext) "
+        "und den Reglern unter „Mischformen“.",
         "en": "A hybrid: its values follow from {a} and {b} (in the current context) and the "
-        "parameters under “Hybrids”.",
+        "sliders under “Hybrids”.",
     },
     "explorer.explain_help": {
         "de": "Wert = Grundwert + Verschiebung durch den Kontext (auf 1–5 begrenzt). Beitrag = "

@@ -10,7 +10,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.yes": {"de": "ja", "en": "yes"},
     "export.no": {"de": "nein", "en": "no"},
     "export.round": {"de": "Runde {number}", "en": "Round {number}"},
-    "export.hybrid_label": {"de": "{name} (Hybrid)", "en": "{name} (hybrid)"},
+    "export.hybrid_label": {"de": "{name} (Mischform)", "en": "{name} (hybrid)"},
     "export.hidden_mark": {"de": "ausgeblendet", "en": "hidden"},
     "export.target.general": {"de": "Allgemein", "en": "General"},
     "export.language.de": {"de": "Deutsch", "en": "German"},
@@ -23,7 +23,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.target_kind.option": {"de": "Option", "en": "Option"},
     "export.target_kind.criterion": {"de": "Kriterium", "en": "Criterion"},
     "export.target_kind.general": {"de": "Allgemein", "en": "General"},
-    "export.concern_kind.concern": {"de": "Anliegen", "en": "Concern"},
+    "export.concern_kind.concern": {"de": "Sorge", "en": "Concern"},
     "export.concern_kind.question": {"de": "Frage", "en": "Question"},
     "export.counts_only": {
         "de": "unter der Anonymitätsschwelle von {threshold}: nur Anzahlen",
@@ -37,7 +37,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.sheet.sensitivity": {"de": "Sensitivität", "en": "Sensitivity"},
     "export.sheet.votes": {"de": "Abstimmung", "en": "Votes"},
     "export.sheet.comments": {"de": "Kommentare", "en": "Comments"},
-    "export.sheet.concerns": {"de": "Anliegen und Fragen", "en": "Concerns and questions"},
+    "export.sheet.concerns": {"de": "Sorgen und Fragen", "en": "Concerns and questions"},
     "export.sheet.notes": {"de": "Notizen", "en": "Notes"},
     # --- summary items -----------------------------------------------------------------------
     "export.field.title": {"de": "Titel", "en": "Title"},
@@ -55,10 +55,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.field.revealed": {"de": "Ergebnisse gezeigt", "en": "Results shown"},
     "export.field.hidden_included": {
         "de": "Ausgeblendete Beiträge enthalten",
-        "en": "Hidden items included",
+        "en": "Hidden posts included",
     },
     "export.field.comments": {"de": "Kommentare", "en": "Comments"},
-    "export.field.concerns": {"de": "Anliegen und Fragen", "en": "Concerns and questions"},
+    "export.field.concerns": {"de": "Sorgen und Fragen", "en": "Concerns and questions"},
     "export.field.ballots": {"de": "Gewichtungen abgegeben", "en": "Weights submitted"},
     "export.field.votes": {"de": "Stimmen abgegeben", "en": "Votes cast"},
     "export.field.results": {"de": "Ergebnisse", "en": "Results"},
@@ -82,9 +82,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.col.rank": {"de": "Rang", "en": "Rank"},
     "export.col.option_id": {"de": "Option (ID)", "en": "Option (ID)"},
     "export.col.option": {"de": "Option", "en": "Option"},
-    "export.col.hybrid": {"de": "Hybrid", "en": "Hybrid"},
+    "export.col.hybrid": {"de": "Mischform", "en": "Hybrid"},
     "export.col.score": {"de": "Punkte (von 100)", "en": "Points (out of 100)"},
-    "export.col.topsis_rank": {"de": "Rang TOPSIS", "en": "TOPSIS rank"},
+    "export.col.topsis_rank": {"de": "TOPSIS-Rang", "en": "TOPSIS rank"},
     "export.col.topsis": {"de": "TOPSIS-Nähe (0–1)", "en": "TOPSIS closeness (0–1)"},
     "export.col.direction": {"de": "Wenn das Gewicht …", "en": "If the weight …"},
     "export.col.weight_now": {"de": "Gewicht jetzt", "en": "Weight now"},
@@ -96,9 +96,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.col.total.single": {"de": "Stimmen", "en": "Votes"},
     "export.col.total.dots": {"de": "Klebepunkte", "en": "Dots"},
     "export.col.total.ranking": {"de": "Borda-Punkte", "en": "Borda points"},
-    "export.col.votes_counted": {"de": "Gezählte Stimmzettel", "en": "Ballots counted"},
-    "export.col.about": {"de": "Bezug", "en": "About"},
-    "export.col.target": {"de": "Worauf", "en": "On"},
+    "export.col.votes_counted": {"de": "Gezählte Stimmen", "en": "Votes counted"},
+    "export.col.about": {"de": "Bezug (Art)", "en": "About (kind)"},
+    "export.col.target": {"de": "Bezug", "en": "About"},
     "export.col.text": {"de": "Text", "en": "Text"},
     "export.col.hidden": {"de": "Ausgeblendet", "en": "Hidden"},
     "export.col.kind": {"de": "Art", "en": "Kind"},
@@ -130,17 +130,17 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "export.record.privacy": {
         "de": "Alle Beiträge sind anonym. Ergebnisse einer Runde erscheinen erst ab {threshold} "
-        "abgegebenen Gewichtungen; darunter nennt dieses Protokoll nur Anzahlen.",
-        "en": "All input is anonymous. A round's results appear only from {threshold} submitted "
-        "weightings on; below that, this record gives counts only.",
+        "abgegebenen Gewichtungen; darunter nennt dieses Ergebnisprotokoll nur Anzahlen.",
+        "en": "All input is anonymous. A round's results appear only once {threshold} sets of "
+        "weights are in; below that, this decision record gives counts only.",
     },
     "export.record.phases": {"de": "Ablauf und Notizen", "en": "Phases and notes"},
-    "export.record.no_note": {"de": "Keine Notiz.", "en": "No notes."},
+    "export.record.no_note": {"de": "Keine Notiz.", "en": "No note."},
     "export.record.counts_only": {
         "de": "Für diese Runde liegen {ballots} Gewichtungen vor – weniger als die "
-        "Anonymitätsschwelle von {threshold}. Deshalb enthält das Protokoll nur die Anzahlen.",
-        "en": "This round has {ballots} weightings – fewer than the anonymity threshold of "
-        "{threshold}. The record therefore gives the counts only.",
+        "Anonymitätsschwelle von {threshold}. Deshalb nennt das Ergebnisprotokoll nur Anzahlen.",
+        "en": "This round has {ballots} sets of weights – fewer than the anonymity threshold of "
+        "{threshold}. The decision record therefore gives counts only.",
     },
     "export.record.ranking": {"de": "Rangfolge und Robustheit", "en": "Ranking and robustness"},
     "export.record.weights": {
@@ -175,7 +175,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Change since round {number}",
     },
     "export.record.concerns": {
-        "de": "Wichtigste Anliegen und Fragen",
+        "de": "Wichtigste Sorgen und Fragen",
         "en": "Top concerns and questions",
     },
     "export.record.more_concerns": {
@@ -194,35 +194,39 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "export.record.next_steps": {"de": "Nächste Schritte", "en": "Next steps"},
     "export.record.no_next_steps": {
-        "de": "Noch keine nächsten Schritte notiert (Notiz der Phase „Ergebnis & nächste "
-        "Schritte“).",
-        "en": "No next steps noted yet (the note of the phase “Results & next steps”).",
+        "de": "Noch keine nächsten Schritte notiert (sie kommen aus der Notiz zur Phase "
+        "„Ergebnisse & nächste Schritte“).",
+        "en": "No next steps noted yet (they come from the note for the phase “Results & next "
+        "steps”).",
     },
     "export.record.page": {"de": "Seite {number}", "en": "Page {number}"},
     # --- the console's Export tab ------------------------------------------------------------
     "export.tab": {"de": "Export", "en": "Export"},
     "export.intro": {
-        "de": "Exporte gibt es jederzeit, auch mitten im Workshop: Jede Datei wird beim "
-        "Klick erstellt und zeigt den Stand dieses Moments.",
-        "en": "Exports are available at any time, mid-session too: each file is made when you "
-        "click and shows the session as it is at that moment.",
+        "de": "Exporte gibt es jederzeit, auch mitten im Workshop: Jede Datei entsteht beim "
+        "Klick und zeigt den Stand in diesem Moment.",
+        "en": "Exports are available at any time, even mid-workshop: each file is made when you "
+        "click and shows the workshop as it is at that moment.",
     },
     "export.include_hidden": {
-        "de": "Ausgeblendete Kommentare und Anliegen einschließen",
-        "en": "Include hidden comments and concerns",
+        "de": "Ausgeblendete Beiträge einschließen",
+        "en": "Include hidden posts",
     },
     "export.include_hidden_help": {
         "de": "Standardmäßig bleiben Beiträge, die Sie ausgeblendet haben, draußen.",
-        "en": "By default, items you have hidden are left out.",
+        "en": "By default, posts you have hidden are left out.",
     },
-    "export.step.snapshot": {"de": "Workshop-Stand lesen …", "en": "Reading the session …"},
+    "export.step.snapshot": {
+        "de": "Stand des Workshops wird gelesen …",
+        "en": "Reading the workshop …",
+    },
     "export.step.chart": {"de": "„{title}“ wird gezeichnet …", "en": "Drawing “{title}” …"},
     "export.charts_make": {"de": "Diagramme zeichnen", "en": "Draw the charts"},
     "export.charts_again": {"de": "Neu zeichnen", "en": "Draw again"},
     "export.charts_as_of": {"de": "Stand {time}", "en": "As of {time}"},
     "export.stale": {
         "de": "Seitdem hat sich im Workshop etwas geändert.",
-        "en": "The session has changed since.",
+        "en": "The workshop has changed since then.",
     },
     "export.format.xlsx": {"de": "Excel-Arbeitsmappe", "en": "Excel workbook"},
     "export.format.csv": {"de": "CSV-Tabellen (ZIP)", "en": "CSV tables (zip)"},
@@ -232,25 +236,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.format.charts": {"de": "Alle Diagramme (PNG, ZIP)", "en": "All charts (PNG, zip)"},
     "export.format_help.xlsx": {
         "de": "Alle Tabellen mit Überschriften in der Sprache des Workshops.",
-        "en": "Every table, with headers in the session's language.",
+        "en": "Every table, with headers in the workshop's language.",
     },
     "export.format_help.csv": {
-        "de": "Dieselben Tabellen als CSV (UTF-8), getrennt wie in der Sprache der Sitzung "
+        "de": "Dieselben Tabellen als CSV (UTF-8), getrennt wie in der Sprache des Workshops "
         "üblich: deutsch mit Semikolon und Dezimalkomma, englisch mit Komma.",
-        "en": "The same tables as CSV (UTF-8), separated as usual in the session's language: "
+        "en": "The same tables as CSV (UTF-8), separated as usual in the workshop's language: "
         "German with semicolons and decimal commas, English with commas.",
     },
     "export.format_help.json": {
-        "de": "Lässt sich als neuer Workshop wieder einlesen, z. B. für die nächste Runde.",
-        "en": "Re-imports as a new session, e.g. for the next workshop.",
+        "de": "Lässt sich als neuer Workshop wieder einlesen, z. B. für einen Folgetermin.",
+        "en": "Can be imported again as a new workshop, e.g. for a follow-up meeting.",
     },
     "export.format_help.html": {
         "de": "Zum Lesen im Browser und zum Drucken.",
-        "en": "To read in a browser and to print.",
+        "en": "For reading in a browser and printing.",
     },
     "export.format_help.pdf": {
         "de": "Zum Weitergeben an Leitung, Betriebsrat und Pilotteams.",
-        "en": "To hand to management, the works council and the pilot teams.",
+        "en": "For passing on to management, the works council and the pilot teams.",
     },
     "export.format_help.charts": {
         "de": "Jedes Diagramm der Projektion als Bild für Folien.",
@@ -275,23 +279,23 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- import ------------------------------------------------------------------------------
     "export.import_title": {
         "de": "Workshop aus JSON fortsetzen",
-        "en": "Continue a session from JSON",
+        "en": "Continue a workshop from JSON",
     },
     "export.import_intro": {
         "de": "Eine JSON-Datei aus einem früheren Workshop wird zu einem neuen Workshop mit "
         "eigenem Code und eigenem Moderationsschlüssel. Der aktuelle Workshop bleibt unverändert.",
-        "en": "A JSON file from an earlier session becomes a new session with its own code and "
-        "facilitator key. The current session stays as it is.",
+        "en": "A JSON file from an earlier workshop becomes a new workshop with its own code and "
+        "facilitator key. The current workshop stays as it is.",
     },
     "export.import_file": {"de": "JSON-Datei", "en": "JSON file"},
-    "export.import_button": {"de": "Als neuen Workshop anlegen", "en": "Create as a new session"},
+    "export.import_button": {"de": "Als neuen Workshop anlegen", "en": "Create as a new workshop"},
     "export.import_where": {
         "de": "Stelle in der Datei: {where}",
         "en": "Place in the file: {where}",
     },
     "export.import_error.too_large": {
         "de": "Die Datei ist zu groß für einen Workshop-Export.",
-        "en": "The file is too large for a session export.",
+        "en": "The file is too large for a workshop export.",
     },
     "export.import_error.not_json": {
         "de": "Die Datei ist kein gültiges JSON (oder nicht UTF-8-kodiert).",
@@ -299,11 +303,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "export.import_error.too_deep": {
         "de": "Die Datei ist zu tief verschachtelt – so sieht kein Workshop-Export aus.",
-        "en": "The file is nested too deeply – no session export looks like this.",
+        "en": "The file is nested too deeply – no workshop export looks like this.",
     },
     "export.import_error.foreign": {
         "de": "Das ist kein Workshop-Export dieser App.",
-        "en": "This is not a session export of this app.",
+        "en": "This is not a workshop export from this app.",
     },
     "export.import_error.version": {
         "de": "Diese Datei stammt aus einer anderen Version der App und kann hier nicht "

@@ -11,10 +11,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "home.create": {"de": "Workshop moderieren", "en": "Facilitate a workshop"},
     "facilitator.create_title": {"de": "Neuen Workshop anlegen", "en": "Create a new workshop"},
     "facilitator.create_intro": {
-        "de": "Sie führen die Gruppe durch sechs Schritte – vom Sammeln der Anliegen bis zur "
-        "Entscheidung, was erprobt wird. Teilnehmende brauchen kein Konto, nur ihr Handy.",
-        "en": "You guide the group through six steps – from collecting concerns to deciding "
-        "what to pilot. Participants need no account, only their phone.",
+        "de": "Sie führen die Gruppe durch sechs Phasen – vom Sammeln der Sorgen und Fragen bis "
+        "zur Entscheidung, was erprobt wird. Teilnehmende brauchen kein Konto, nur ihr Handy.",
+        "en": "You guide the group through six phases – from collecting concerns and questions "
+        "to deciding what to pilot. Participants need no account, only their phone.",
     },
     "facilitator.title": {"de": "Titel", "en": "Title"},
     "facilitator.title_default": {
@@ -28,30 +28,30 @@ TEXTS: dict[str, dict[str, str]] = {
     "facilitator.threshold": {"de": "Anonymitätsschwelle", "en": "Anonymity threshold"},
     "facilitator.threshold_help": {
         "de": "Gruppenergebnisse erscheinen erst ab so vielen Teilnehmenden (mindestens 3, "
-        "üblich sind 5). Darunter zeigt die App nur Zahlen, wer schon abgegeben hat.",
-        "en": "Group results appear only from this many participants on (at least 3, 5 is "
-        "common). Below it the app shows only counts of who has submitted.",
+        "üblich sind 5). Darunter zeigt die App nur, wie viele schon abgegeben haben.",
+        "en": "Group results appear only from this many participants (at least 3, usually 5). "
+        "Below that, the app only shows how many have submitted.",
     },
-    "facilitator.vote_mode": {"de": "Abstimmungsart", "en": "Voting mode"},
+    "facilitator.vote_mode": {"de": "Abstimmungsart", "en": "Voting method"},
     "facilitator.vote_mode.single": {"de": "Eine Stimme", "en": "Single choice"},
-    "facilitator.vote_mode.dots": {"de": "Punkte verteilen", "en": "Dot voting"},
+    "facilitator.vote_mode.dots": {"de": "Klebepunkte", "en": "Dot voting"},
     "facilitator.vote_mode.ranking": {"de": "Rangfolge", "en": "Ranking"},
-    "facilitator.dot_budget": {"de": "Punkte pro Person", "en": "Dots per person"},
-    "facilitator.dot_cap": {"de": "Höchstens pro Option", "en": "At most per option"},
+    "facilitator.dot_budget": {"de": "Klebepunkte je Person", "en": "Dots per person"},
+    "facilitator.dot_cap": {"de": "Höchstens je Option", "en": "At most per option"},
     "facilitator.role_groups": {"de": "Bereiche (optional)", "en": "Areas (optional)"},
     "facilitator.role_groups_help": {
         "de": "Durch Kommas getrennt, z. B. Service, Vertrieb, IT. Teilnehmende können sich "
         "freiwillig zuordnen; Vergleiche zeigt die App nur zusammengefasst.",
-        "en": "Separated by commas, e.g. Service, Sales, IT. Participants may choose one "
-        "voluntarily; the app only ever shows combined comparisons.",
+        "en": "Separated by commas, e.g. Service, Sales, IT. Participants may pick one if they "
+        "wish; the app shows comparisons only in combined form.",
     },
     "facilitator.create_button": {"de": "Workshop anlegen", "en": "Create workshop"},
     "facilitator.demo_title": {"de": "Erst einmal ausprobieren?", "en": "Try it first?"},
     "facilitator.demo_hint": {
-        "de": "Legt einen Workshop mit zwölf simulierten Teilnehmenden an, damit Sie Konsole und "
-        "Projektion allein kennenlernen können.",
+        "de": "Legt einen Workshop mit zwölf simulierten Teilnehmenden an, damit Sie "
+        "Moderationsansicht und Projektion in Ruhe kennenlernen können.",
         "en": "Creates a workshop with twelve simulated participants so you can get to know the "
-        "console and the wall on your own.",
+        "facilitator console and the wall on your own.",
     },
     "facilitator.demo_button": {"de": "Demo-Workshop öffnen", "en": "Open a demo workshop"},
     "facilitator.join_link": {"de": "Beitrittslink: {url}", "en": "Join link: {url}"},
@@ -61,7 +61,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "facilitator.origin.browser": {
         "de": "Die Adresse, unter der Sie die App gerade geöffnet haben.",
-        "en": "The address you opened the app with.",
+        "en": "The address at which you opened the app.",
     },
     "facilitator.origin.lan": {
         "de": "Die Adresse dieses Rechners im lokalen Netz – Handys müssen im selben WLAN sein.",
@@ -76,25 +76,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "facilitator.open_wall": {"de": "Projektion öffnen", "en": "Open the wall"},
     "facilitator.keep_safe": {
         "de": "Dies ist Ihr Moderationslink. Wer ihn hat, kann den Workshop steuern – bewahren "
-        "Sie ihn sicher auf und zeigen Sie ihn nicht an der Wand.",
+        "Sie ihn sicher auf und zeigen Sie ihn nie auf der Projektion.",
         "en": "This is your facilitator link. Whoever has it can steer the workshop – keep it "
         "safe and never show it on the wall.",
     },
-    "facilitator.key_stored": {"de": "Link ist gesichert", "en": "I have stored the link"},
+    "facilitator.key_stored": {"de": "Ich habe den Link gesichert", "en": "I have saved the link"},
     "facilitator.console_link": {"de": "Moderationslink", "en": "Facilitator link"},
     "facilitator.phase": {"de": "Phase", "en": "Phase"},
     "facilitator.count.participants": {"de": "Teilnehmende", "en": "Participants"},
-    "facilitator.tab.steer": {"de": "Steuern", "en": "Steer"},
+    "facilitator.tab.steer": {"de": "Steuern", "en": "Control"},
     "facilitator.tab.context": {"de": "Kontext", "en": "Context"},
-    "facilitator.tab.moderate": {"de": "Moderieren", "en": "Moderate"},
+    "facilitator.tab.moderate": {"de": "Beiträge", "en": "Posts"},
     "facilitator.tab.notes": {"de": "Notizen", "en": "Notes"},
     "facilitator.tab.settings": {"de": "Einstellungen", "en": "Settings"},
     "facilitator.reveal": {"de": "Ergebnisse zeigen", "en": "Show results"},
     "facilitator.reveal_help": {
-        "de": "Solange die Ergebnisse verborgen sind, kann niemand sich an der Gruppe "
+        "de": "Solange die Ergebnisse verborgen sind, kann sich niemand an der Gruppe "
         "orientieren. Erst gewichten lassen, dann zeigen.",
-        "en": "While results are hidden nobody can follow the crowd. Let people weigh first, "
-        "then reveal.",
+        "en": "While results are hidden, nobody can follow the crowd. Let everyone weigh the "
+        "criteria first, then show the results.",
     },
     "facilitator.new_round": {"de": "Neue Runde", "en": "New round"},
     "facilitator.new_round_help": {
@@ -114,20 +114,32 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Halten Sie mit der Gruppe fest, wie die Einheit heute aussieht. Der Kontext "
         "verschiebt, wie gut die Modelle passen; die Regler der Mischformen legen fest, welche "
         "Variante auf der Projektion bewertet wird.",
-        "en": "Record with the group what the unit looks like today. Context shifts how well the "
-        "models fit; the hybrid sliders decide which variant the wall scores.",
+        "en": "Record with the group what the unit looks like today. The context shifts how well "
+        "the models fit; the hybrid sliders decide which variant the wall scores.",
     },
     "facilitator.group_hybrids": {
         "de": "Mischformen für die Gruppe",
         "en": "Hybrids for the group",
     },
     "facilitator.context_save": {"de": "Kontext übernehmen", "en": "Apply context"},
+    "facilitator.scenario_label": {
+        "de": "Mit einer typischen Ausgangslage beginnen",
+        "en": "Start from a typical situation",
+    },
+    "facilitator.scenario_placeholder": {
+        "de": "Ausgangslage wählen …",
+        "en": "Choose a situation …",
+    },
+    "facilitator.scenario_apply": {
+        "de": "Werte dieser Ausgangslage einsetzen",
+        "en": "Use this situation's values",
+    },
     "facilitator.nothing_yet": {"de": "Noch nichts eingegangen.", "en": "Nothing yet."},
     "facilitator.hide": {"de": "Ausblenden", "en": "Hide"},
     "facilitator.show": {"de": "Einblenden", "en": "Show"},
     "facilitator.notes_hint": {
-        "de": "Ihr Notizbuch je Phase – es fließt ins Ergebnisprotokoll ein.",
-        "en": "Your notebook per phase – it goes into the decision record.",
+        "de": "Ihre Notizen je Phase – sie fließen ins Ergebnisprotokoll ein.",
+        "en": "Your notes for each phase – they go into the decision record.",
     },
     "facilitator.note_for": {"de": "Notizen: {phase}", "en": "Notes: {phase}"},
     "facilitator.note_save": {"de": "Notiz speichern", "en": "Save note"},
@@ -136,8 +148,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "facilitator.delete_warning": {
         "de": "Löscht den Workshop mit allen Eingaben endgültig. Exportieren Sie vorher, was "
         "Sie behalten möchten.",
-        "en": "Deletes the workshop and all its input for good. Export what you want to keep "
-        "first.",
+        "en": "Deletes the workshop and all its input for good. Export anything you want to "
+        "keep first.",
     },
     "facilitator.delete_confirm": {"de": "Endgültig löschen", "en": "Delete for good"},
 }

@@ -2,12 +2,12 @@
 
 TEXTS: dict[str, dict[str, str]] = {
     "participant.not_joined": {
-        "de": "Sie sind noch keinem Workshop beigetreten. Scannen Sie den QR-Code an der Wand "
-        "oder geben Sie auf der Startseite den Code ein.",
+        "de": "Sie sind noch keinem Workshop beigetreten. Scannen Sie den QR-Code auf der "
+        "Projektion oder geben Sie auf der Startseite den Code ein.",
         "en": "You have not joined a workshop yet. Scan the QR code on the wall or enter the "
         "code on the start page.",
     },
-    "participant.to_start": {"de": "Zur Startseite", "en": "To the start page"},
+    "participant.to_start": {"de": "Zur Startseite", "en": "Go to the start page"},
     "participant.welcome_intro": {
         "de": "Schön, dass Sie dabei sind. Ihre Eingaben bleiben anonym: Ergebnisse sieht die "
         "Gruppe nur zusammengefasst und erst ab einer Mindestzahl an Teilnehmenden. "
@@ -34,12 +34,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "individually.",
     },
     "participant.profile_save": {"de": "Speichern", "en": "Save"},
-    "participant.concerns_title": {"de": "Anliegen und Fragen", "en": "Concerns and questions"},
+    "participant.concerns_title": {"de": "Sorgen und Fragen", "en": "Concerns and questions"},
     "participant.concerns_hint": {
         "de": "Zum Beispiel: „Wie verändert sich meine Rolle?“ oder „Bin ich für mehr "
         "Verantwortung gerüstet?“ Unterstützen Sie Beiträge anderer mit ▲.",
         "en": "For example: “How does my role change?” or “Am I equipped for more "
-        "responsibility?” Support others' posts with ▲.",
+        "responsibility?” Upvote other people's posts with ▲.",
     },
     "participant.concern_kind": {"de": "Art", "en": "Kind"},
     "participant.kind.concern": {"de": "Sorge", "en": "Concern"},
@@ -48,14 +48,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "participant.concern_send": {"de": "Absenden", "en": "Post"},
     "participant.concern_sent": {
         "de": "Danke! Ihr Beitrag ist angekommen.",
-        "en": "Thank you! Your post has arrived.",
+        "en": "Thank you! Your post has been received.",
     },
     "participant.concern_empty": {
         "de": "Bitte schreiben Sie zuerst etwas.",
         "en": "Please write something first.",
     },
-    "participant.upvote": {"de": "Unterstützen", "en": "Support"},
-    "participant.upvote_undo": {"de": "Unterstützung zurücknehmen", "en": "Withdraw support"},
+    "participant.upvote": {"de": "Unterstützen", "en": "Upvote"},
+    "participant.upvote_undo": {"de": "Unterstützung zurücknehmen", "en": "Remove upvote"},
     "participant.locked": {
         "de": "{what}: Die Moderation hat diese Eingabe gerade geschlossen.",
         "en": "{what}: the facilitator has closed this input for now.",
@@ -63,7 +63,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "participant.weigh_intro": {
         "de": "Wie wichtig ist Ihnen jedes Kriterium für die Entscheidung? Es gibt kein "
         "Richtig oder Falsch – die Gewichte müssen sich nicht zu 100 addieren. Das "
-        "Fragezeichen neben einem Kriterium erklärt, was es meint und was 1 und 5 bedeuten.",
+        "Fragezeichen neben einem Kriterium erklärt, was es bedeutet und wofür 1 und 5 stehen.",
         "en": "How much does each criterion matter to you for this decision? There is no right "
         "or wrong – the weights need not add up to 100. The question mark next to a criterion "
         "explains what it means and what 1 and 5 stand for.",
@@ -84,15 +84,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "participant.my_ranking": {"de": "Ihre Rangfolge", "en": "Your ranking"},
     "participant.leader": {
         "de": "Mit Ihren Gewichten vorn: {name} ({score})",
-        "en": "Ahead with your weights: {name} ({score})",
+        "en": "In the lead with your weights: {name} ({score})",
     },
     "participant.leader_tied": {
         "de": "Mit Ihren Gewichten gleichauf vorn: {name} ({score})",
-        "en": "Tied ahead with your weights: {name} ({score})",
+        "en": "Tied for the lead with your weights: {name} ({score})",
     },
     "participant.ranking_hint": {
         "de": "So schneiden die Modelle mit Ihren Gewichten im Kontext der Gruppe ab "
-        "(100 % = bestmöglich auf jedem Kriterium).",
+        "(100 % = bei jedem Kriterium bestmöglich).",
         "en": "How the models score with your weights in the group's context "
         "(100 % = best possible on every criterion).",
     },
@@ -104,7 +104,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "participant.options_intro": {
         "de": "Hier sehen Sie die reinen Modelle und Mischformen. Bei den Mischformen können Sie "
-        "einstellen, wie sie aussehen – die Rangfolge rechnet sofort neu.",
+        "einstellen, wie sie aussehen – die Rangfolge passt sich sofort an.",
         "en": "Here are the pure models and the hybrids. For the hybrids you can set what they "
         "look like – the ranking updates at once.",
     },
@@ -114,19 +114,26 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "participant.hybrids_title": {"de": "Mischformen einstellen", "en": "Shape the hybrids"},
     "participant.hybrids_hint": {
-        "de": "Am Rand eines Reglers entspricht eine Mischform einem reinen Modell; dazwischen "
-        "kostet die Abstimmung zweier Welten etwas.",
-        "en": "At the end of its range a hybrid equals a pure model; in between, running two "
-        "worlds side by side has a coordination cost.",
+        "de": "Ganz links entspricht jede Mischform einem reinen Modell, eine Aufteilung ganz "
+        "rechts dem anderen. Dazwischen bekommt jeder Teil die Arbeit, die zu ihm passt – das kann "
+        "besser sein als beide reinen Modelle. Dafür kosten zwei Modelle nebeneinander Abstimmung, "
+        "und die Zuteilung an bekannte Personen kostet Wartezeit und Vertretung.",
+        "en": "At the far left every hybrid equals one pure model, and a split at the far "
+        "right equals the other. In between, each part gets the work that suits it, which can "
+        "beat both pure models. But running two models side by side costs coordination, and "
+        "routing to a known person costs waiting time and cover.",
     },
     "participant.comment_title": {"de": "Kommentieren", "en": "Comment"},
-    "participant.comment_on": {"de": "Wozu?", "en": "On what?"},
+    "participant.comment_on": {
+        "de": "Ihr Kommentar bezieht sich auf …",
+        "en": "Your comment is about …",
+    },
     "participant.comment_general": {"de": "Allgemein", "en": "General"},
     "participant.comment_text": {"de": "Ihr Kommentar", "en": "Your comment"},
     "participant.comment_send": {"de": "Kommentar senden", "en": "Send comment"},
     "participant.comment_sent": {
         "de": "Danke! Ihr Kommentar ist angekommen.",
-        "en": "Thank you! Your comment has arrived.",
+        "en": "Thank you! Your comment has been received.",
     },
     "participant.comment_empty": {
         "de": "Bitte schreiben Sie zuerst etwas.",
@@ -137,7 +144,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Your vote is saved. You can change it until voting closes.",
     },
     "participant.vote_changed": {
-        "de": "Sie haben Ihre Punkte geändert. Tippen Sie auf „Stimme abgeben“, damit die "
+        "de": "Sie haben Ihre Klebepunkte geändert. Tippen Sie auf „Stimme abgeben“, damit die "
         "Änderung zählt – bis dahin gilt Ihre bisherige Stimme.",
         "en": "You changed your dots. Tap “Cast my vote” to make the change count – until "
         "then your earlier vote stands.",
@@ -148,24 +155,25 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "participant.vote_choice": {"de": "Ihre Wahl", "en": "Your choice"},
     "participant.vote_dots": {
-        "de": "Verteilen Sie bis zu {budget} Punkte, höchstens {cap} auf eine Option.",
-        "en": "Spread up to {budget} dots, at most {cap} on one option.",
+        "de": "Verteilen Sie bis zu {budget} Klebepunkte, höchstens {cap} auf eine Option.",
+        "en": "Place up to {budget} dots, at most {cap} on any one option.",
     },
     "participant.dots_none": {
-        "de": "Noch keine Punkte verteilt – Sie haben {budget}.",
-        "en": "No dots spread yet – you have {budget}.",
+        "de": "Noch keine Klebepunkte verteilt – Sie haben {budget}.",
+        "en": "No dots placed yet – you have {budget}.",
     },
     "participant.dots_left": {
-        "de": "Noch {left} von {budget} Punkten frei.",
+        "de": "Noch {left} von {budget} Klebepunkten frei.",
         "en": "{left} of {budget} dots left.",
     },
     "participant.dots_over": {
-        "de": "Zu viele Punkte: {spent} von höchstens {budget}. Bitte nehmen Sie {over} zurück.",
+        "de": "Zu viele Klebepunkte: {spent} von höchstens {budget}. "
+        "Bitte nehmen Sie {over} zurück.",
         "en": "Too many dots: {spent} of at most {budget}. Please take {over} back.",
     },
     "participant.vote_ranking": {
-        "de": "Wählen Sie die Optionen in Ihrer Reihenfolge: zuerst Ihren Favoriten.",
-        "en": "Pick the options in your order: your favourite first.",
+        "de": "Wählen Sie die Optionen der Reihe nach – die beste zuerst.",
+        "en": "Pick the options in order of preference, best first.",
     },
     "participant.vote_order": {"de": "Ihre Reihenfolge", "en": "Your order"},
     "participant.vote_send": {"de": "Stimme abgeben", "en": "Cast my vote"},

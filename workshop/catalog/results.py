@@ -15,13 +15,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "results.sens.below": {
         "de": "Platz 1 ginge an {option}, wenn das Gewicht von „{criterion}“ unter {threshold} "
-        "sinkt (jetzt {weight}).",
+        "fiele (jetzt {weight}).",
         "en": "First place would go to {option} if the weight of “{criterion}” fell below "
         "{threshold} (now {weight}).",
     },
     "results.sens.above": {
         "de": "Platz 1 ginge an {option}, wenn das Gewicht von „{criterion}“ über {threshold} "
-        "steigt (jetzt {weight}).",
+        "stiege (jetzt {weight}).",
         "en": "First place would go to {option} if the weight of “{criterion}” rose above "
         "{threshold} (now {weight}).",
     },
@@ -33,17 +33,18 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "results.sens.fragile": {
         "de": "Knapp: Schon weniger als {points} Prozentpunkte bei einem Gewicht ändern Platz 1.",
-        "en": "Close call: less than {points} percentage points on one weight change first place.",
+        "en": "Close call: changing one weight by less than {points} percentage points changes "
+        "first place.",
     },
     "results.sens.none": {
-        "de": "Keine Änderung eines einzelnen Gewichts verdrängt Platz 1.",
-        "en": "No change of a single weight takes first place away.",
+        "de": "Wie man ein einzelnes Gewicht auch ändert: Platz 1 bleibt.",
+        "en": "However much any single weight changes, first place stays the same.",
     },
     "results.alert.split": {
         "de": "„{criterion}“: Die Meinungen gehen auseinander – die mittlere Hälfte der Gruppe "
-        "gibt {low} bis {high} des Gewichts.",
+        "gibt dem Kriterium {low} bis {high} des Gesamtgewichts.",
         "en": "“{criterion}”: opinions are split – the middle half of the group gives it {low} "
-        "to {high} of the weight.",
+        "to {high} of the total weight.",
     },
     "results.shift.winner_same": {
         "de": "Platz 1 bleibt: {option}.",
@@ -58,19 +59,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "First place is still shared by {options}.",
     },
     "results.vote_differs": {
-        "de": "Abstimmung und gewichtete Bewertung sind sich nicht einig. Vorn in der "
-        "Abstimmung: {vote}. Vorn in der Bewertung: {score}.",
+        "de": "Abstimmung und Punkte zeigen nicht dieselbe Option vorn. Vorn in der "
+        "Abstimmung: {vote}. Vorn nach Punkten: {score}.",
         "en": "The vote and the weighted scores disagree. Ahead in the vote: {vote}. Ahead in "
         "the scores: {score}.",
     },
     "results.and": {"de": "und", "en": "and"},
     "results.shift.up": {
         "de": "{option}: von Platz {before} auf Platz {after} gestiegen",
-        "en": "{option}: up from place {before} to {after}",
+        "en": "{option}: up from place {before} to place {after}",
     },
     "results.shift.down": {
         "de": "{option}: von Platz {before} auf Platz {after} gefallen",
-        "en": "{option}: down from place {before} to {after}",
+        "en": "{option}: down from place {before} to place {after}",
     },
     "results.shift.no_rank_change": {
         "de": "Die Reihenfolge der Optionen ist gleich geblieben.",

@@ -7,8 +7,8 @@ The chart titles (``wall.chart.*``) and the sentences on sensitivity, disagreeme
 TEXTS: dict[str, dict[str, str]] = {
     "wall.no_code": {
         "de": "Für die Projektion fehlt der Workshop-Code. Öffnen Sie die Seite als "
-        "/wall?code=ABC123 – den Link finden Sie in der Moderation.",
-        "en": "The projector view needs a workshop code. Open it as /wall?code=ABC123 – "
+        "/wall?code=ABC123 – den Link finden Sie in der Moderationsansicht.",
+        "en": "The wall needs a workshop code. Open it as /wall?code=ABC123 – "
         "the facilitator console shows the link.",
     },
     "wall.join_title": {"de": "Jetzt mitmachen", "en": "Join now"},
@@ -23,10 +23,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "wall.counts.participants": {"de": "Teilnehmende", "en": "Participants"},
     "wall.counts.weights": {"de": "Gewichtungen", "en": "Weights submitted"},
     "wall.counts.votes": {"de": "Stimmen", "en": "Votes cast"},
-    "wall.counts.concerns": {"de": "Anliegen & Fragen", "en": "Concerns & questions"},
+    "wall.counts.concerns": {"de": "Sorgen und Fragen", "en": "Concerns and questions"},
     "wall.round_phase": {"de": "Runde {number} · {phase}", "en": "Round {number} · {phase}"},
     "wall.prompt.welcome": {
-        "de": "Willkommen! Was beschäftigt Sie bei diesem Thema? Teilen Sie Ihre Anliegen "
+        "de": "Willkommen! Was beschäftigt Sie bei diesem Thema? Teilen Sie Ihre Sorgen "
         "und Fragen und unterstützen Sie die der anderen.",
         "en": "Welcome! What is on your mind about this topic? Post your concerns and "
         "questions, and upvote the ones you share.",
@@ -36,13 +36,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "How much does each criterion matter to you? Set the sliders on your phone.",
     },
     "wall.prompt.context": {
-        "de": "Wie sieht unsere Lage aus? Die Moderation stellt den Kontext der Einheit ein.",
-        "en": "What is our situation? The facilitator sets the context of our unit.",
+        "de": "Wie sieht unsere Einheit heute aus? Die Moderation hält den Kontext fest.",
+        "en": "What does our unit look like today? The facilitator records the context.",
     },
     "wall.prompt.options": {
-        "de": "Wie schneiden die Optionen und Hybride mit Ihren Gewichten ab? "
+        "de": "Wie schneiden die reinen Modelle und Mischformen mit Ihren Gewichten ab? "
         "Probieren Sie es auf Ihrem Handy aus.",
-        "en": "How do the options and hybrids score with your weights? Try it out on your phone.",
+        "en": "How do the pure models and hybrids score with your weights? Try it on your phone.",
     },
     "wall.prompt.vote": {
         "de": "Jetzt abstimmen: Geben Sie Ihre Stimme auf dem Handy ab.",
@@ -60,20 +60,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "so nobody is swayed too early.",
     },
     "wall.threshold": {
-        "de": "Die Gruppenergebnisse erscheinen, sobald {threshold} Personen ihre Gewichtung "
-        "abgegeben haben (bisher {ballots}).",
-        "en": "Group results appear once {threshold} people have submitted their weights "
+        "de": "Die Gruppenergebnisse erscheinen, sobald {threshold} Teilnehmende ihre "
+        "Gewichtung abgegeben haben (bisher {ballots}).",
+        "en": "Group results appear once {threshold} participants have submitted their weights "
         "({ballots} so far).",
     },
     "wall.votes_threshold": {
         "de": "Das Abstimmungsergebnis erscheint ab {threshold} Stimmen (bisher {votes}).",
-        "en": "The vote result appears from {threshold} votes on ({votes} so far).",
+        "en": "The result of the vote appears once {threshold} votes are in ({votes} so far).",
     },
     "wall.section.ranking": {"de": "Rangfolge der Gruppe", "en": "Group ranking"},
     "wall.section.ranking_caption": {
         "de": "Gewichtete Summe mit den Gewichten der Gruppe, in Punkten von 100. "
         "Die Farben zeigen, was die wichtigsten Kriterien beitragen.",
-        "en": "Weighted sum under the group's weights, in points out of 100. "
+        "en": "Weighted sum with the group's weights, in points out of 100. "
         "The colours show what the most important criteria contribute.",
     },
     "wall.section.weights": {"de": "Gewichte der Gruppe", "en": "Group weights"},
@@ -88,12 +88,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Was sich seit Runde {number} bewegt hat",
         "en": "What has moved since round {number}",
     },
-    "wall.section.concerns": {"de": "Anliegen & Fragen", "en": "Concerns & questions"},
+    "wall.section.concerns": {"de": "Sorgen und Fragen", "en": "Concerns and questions"},
     "wall.no_concerns": {
-        "de": "Noch keine Anliegen oder Fragen – teilen Sie Ihre über das Handy.",
+        "de": "Noch keine Sorgen oder Fragen – teilen Sie Ihre auf dem Handy.",
         "en": "No concerns or questions yet – post yours from your phone.",
     },
-    "wall.kind.concern": {"de": "Anliegen", "en": "Concern"},
+    "wall.kind.concern": {"de": "Sorge", "en": "Concern"},
     "wall.kind.question": {"de": "Frage", "en": "Question"},
     # "Stimmen" would clash with the vote count; a concern is supported, not voted on.
     "wall.upvotes": {"de": "{count}-mal unterstützt", "en": "{count} upvotes"},
@@ -104,7 +104,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "… and {count} more on your phones.",
     },
     "wall.other_criteria": {"de": "Übrige Kriterien", "en": "Other criteria"},
-    "wall.hybrid_label": {"de": "{name} (Hybrid)", "en": "{name} (hybrid)"},
+    "wall.hybrid_label": {"de": "{name} (Mischform)", "en": "{name} (hybrid)"},
     "wall.kendall": {
         "de": "Übereinstimmung in der Reihenfolge der Kriterien (Kendalls W): {value}",
         "en": "Agreement on the order of the criteria (Kendall's W): {value}",
@@ -124,7 +124,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "wall.shift.votes_title": {
         "de": "Abstimmung im Vergleich zur letzten Runde",
-        "en": "Votes compared with the last round",
+        "en": "The vote compared with the last round",
     },
     # --- charts (shared with the explorer)
     "wall.chart.weight_axis": {"de": "Anteil am Gesamtgewicht", "en": "Share of the total weight"},

@@ -115,6 +115,7 @@ def _controls(
         weights = {c.id: float(_weight_slider(pack, c.id)) for c in pack.criteria}
     with context_tab:
         st.caption(tr("explorer.context_hint"))
+        _scenario_picker(pack)
         context = {f.id: float(_factor_slider(f)) for f in pack.context_factors}
     with hybrids_tab:
         st.caption(tr("explorer.hybrids_hint"))
@@ -127,6 +128,41 @@ def _controls(
         key="explorer.reset",
     )
     return weights, context, hybrids
+
+
+def _scenario_picker(pack: ContentPack) -> None:
+    """Set the context and hybrid sliders to one of the pack's typical situations."""
+    if not pack.scenarios:
+        return
+    names = {s.id: text(s.name) for s in pack.scenarios}
+    st.selectbox(
+        tr("explorer.scenario_label"),
+        list(names),
+        index=None,
+        format_func=names.__getitem__,
+        placeholder=tr("explorer.scenario_placeholder"),
+        key="explorer.scenario",
+        on_change=_apply_scenario,
+        args=(pack,),
+    )
+    chosen = st.session_state.get("explorer.scenario")
+    if chosen in names:
+        st.caption(text(pack.scenario(chosen).description))
+
+
+def _apply_scenario(pack: ContentPack) -> None:
+    """Move the sliders to the chosen situation's values (they stay free to change)."""
+    chosen = st.session_state.get("explorer.scenario")
+    if chosen not in {s.id for s in pack.scenarios}:
+        return
+    scenario = pack.scenario(chosen)
+    for factor in pack.context_factors:
+        if factor.id in scenario.context:
+            value = scenario.context[factor.id]
+            st.session_state[factor_key(factor.id)] = _slider_number(value, factor)
+    for hybrid_id, values in scenario.hybrids.items():
+        for parameter_id, value in values.items():
+            st.session_state[parameter_key(hybrid_id, parameter_id)] = float(value)
 
 
 def _weight_slider(pack: ContentPack, criterion_id: str) -> int:

@@ -282,6 +282,7 @@ def _steering(view: SessionView, key: str) -> None:
 
 def _context_form(view: SessionView, pack: ContentPack, key: str) -> None:
     st.write(tr("facilitator.context_intro"))
+    _scenario_picker(view, pack, key)
     current = services.context_of(view)
     factors = current.get("factors", {})
     hybrids = current.get("hybrids", {})
@@ -314,6 +315,40 @@ def _context_form(view: SessionView, pack: ContentPack, key: str) -> None:
         if st.form_submit_button(tr("facilitator.context_save"), type="primary"):
             _steer(services.store().set_context, view.code, key, chosen, done=tr("common.saved"))
             st.rerun()
+
+
+def _scenario_picker(view: SessionView, pack: ContentPack, key: str) -> None:
+    """Start the context from one of the pack's named situations (the sliders stay editable)."""
+    if not pack.scenarios:
+        return
+    names = {s.id: text(s.name) for s in pack.scenarios}
+    choice = st.selectbox(
+        tr("facilitator.scenario_label"),
+        list(names),
+        index=None,
+        format_func=names.__getitem__,
+        placeholder=tr("facilitator.scenario_placeholder"),
+        key=f"scenario.{view.code}.{view.round}",
+    )
+    if choice is None:
+        return
+    st.caption(text(pack.scenario(choice).description))
+    st.button(
+        tr("facilitator.scenario_apply"),
+        key=f"scenario_apply.{view.code}.{view.round}",
+        on_click=_apply_scenario,
+        args=(view, pack, key, choice),
+    )
+
+
+def _apply_scenario(view: SessionView, pack: ContentPack, key: str, scenario_id: str) -> None:
+    """Set the round's context factors to the situation's; the group's hybrid settings stay."""
+    current = services.context_of(view)
+    chosen = {
+        "factors": dict(pack.scenario(scenario_id).context),
+        "hybrids": dict(current.get("hybrids", {})),
+    }
+    _steer(services.store().set_context, view.code, key, chosen, done=tr("common.saved"))
 
 
 def _moderation(view: SessionView, pack: ContentPack, key: str) -> None:
