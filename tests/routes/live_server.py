@@ -41,10 +41,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def live_server(folder: Path, extra_args: tuple[str, ...] = ()) -> Iterator[LiveServer]:
-    """Run the app until the block ends; fail loudly if it does not come up."""
+def live_server(
+    folder: Path, extra_args: tuple[str, ...] = (), database_url: str | None = None
+) -> Iterator[LiveServer]:
+    """Run the app until the block ends; fail loudly if it does not come up.
+
+    The app keeps its data in a SQLite file in `folder` unless `database_url` names another.
+    """
     port = free_port()
-    database_url = f"sqlite:///{folder / 'live.sqlite3'}"
+    database_url = database_url or f"sqlite:///{folder / 'live.sqlite3'}"
     env = {**os.environ, "WORKSHOP_DATABASE_URL": database_url}
     command = [
         sys.executable, "-m", "streamlit", "run", "app.py",

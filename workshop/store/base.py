@@ -23,7 +23,7 @@ from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -84,6 +84,11 @@ class StoreCore:
     def close(self) -> None:
         """Close every pooled connection; the store must not be used afterwards."""
         self._engine.dispose()
+
+    def ping(self) -> None:
+        """Ask the database a trivial question; raises StoreUnavailable when it cannot answer."""
+        with self._read() as connection:
+            connection.execute(text("SELECT 1")).scalar_one()
 
     # --- transactions ---------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ class Store(FacilitatorOps, ParticipantOps, InputOps, DiscussionOps, EventOps):
     `vote_of`, `votes`, `context`.
     Discussion: `add_comment`, `comments`, `set_comment_hidden`, `add_concern`, `upvote`,
     `remove_upvote`, `my_upvotes`, `concerns`, `set_concern_hidden`.
-    Event log: `events_since`, `last_seq`.
+    Event log: `events_since`, `last_seq`. Health: `ping`.
     """
 
     def __enter__(self) -> Store:
