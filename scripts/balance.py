@@ -76,12 +76,8 @@ def option_names(pack: ContentPack) -> dict[str, str]:
 
 
 def situation_names(pack: ContentPack) -> dict[str, str]:
-    """English names of the pack's situations (if it has any), by id."""
-    names = {}
-    for scenario in getattr(pack, "scenarios", ()) or ():
-        name = getattr(scenario, "name", None)
-        names[str(scenario.id)] = str(getattr(name, "en", name or scenario.id))
-    return names
+    """English names of the pack's situations, by id."""
+    return {scenario.id: scenario.name.en for scenario in pack.scenarios}
 
 
 def largest(shares: Mapping[str, float]) -> tuple[str, float]:

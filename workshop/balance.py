@@ -95,8 +95,8 @@ def random_workshops(
     return _draw(pack, n, seed, situation)
 
 
-def _draw(pack: ContentPack, n: int, seed: int, situation: object | None) -> list[Workshop]:
-    """:func:`random_workshops` for any situation-like object (a scenario of the pack)."""
+def _draw(pack: ContentPack, n: int, seed: int, situation: Situation | None) -> list[Workshop]:
+    """:func:`random_workshops` for a situation (a scenario of the pack) or none."""
     if n < 1:
         raise ValueError(f"Draw at least one workshop (given n={n}).")
     rng = np.random.default_rng(seed)
@@ -163,14 +163,10 @@ def _uniform(rng: np.random.Generator, ranges: Sequence[tuple[float, float]], n:
     return drawn
 
 
-def _fixed(situation: object | None) -> tuple[Context, HybridValues]:
-    """A situation's fixed context values and hybrid parameters as plain dicts.
-
-    Read with ``getattr`` so that a scenario without hybrid parameters (or without a context)
-    fixes nothing there.
-    """
-    context: Mapping[str, float] = getattr(situation, "context", None) or {}
-    hybrids: Mapping[str, Mapping[str, float]] = getattr(situation, "hybrids", None) or {}
+def _fixed(situation: Situation | None) -> tuple[Context, HybridValues]:
+    """A situation's fixed context values and hybrid parameters as plain dicts (none: empty)."""
+    context = situation.context if situation is not None else {}
+    hybrids = situation.hybrids if situation is not None else {}
     return (
         {str(k): float(v) for k, v in context.items()},
         {str(h): {str(k): float(v) for k, v in values.items()} for h, values in hybrids.items()},

@@ -72,17 +72,25 @@ def check_context(pack: ContentPack, context: Mapping[str, float] | None) -> dic
             raise InvalidContext(
                 f"Unknown context factor {key!r} (known: {known}).", field="context", factor=key
             )
-        clean[factor.id] = _finite_number(raw, f"context factor {key!r}", key)
+        clean[factor.id] = _finite_number(
+            raw, f"context factor {key!r}", field="context", factor=key
+        )
     return clean
 
 
-def _finite_number(raw: object, what: str, key: object) -> float:
+def _finite_number(raw: object, what: str, **details: object) -> float:
     if isinstance(raw, bool) or not isinstance(raw, int | float | np.integer | np.floating):
-        raise InvalidContext(f"The {what} must be a number.", field="context", factor=key)
+        raise InvalidContext(f"The {what} must be a number.", **details)
     value = float(raw)
     if not np.isfinite(value):
-        raise InvalidContext(f"The {what} must be a finite number.", field="context", factor=key)
+        raise InvalidContext(f"The {what} must be a finite number.", **details)
     return value
+
+
+def factor_value(factor: ContextFactor, context: Mapping[str, float]) -> float:
+    """The factor's value in `context` (its neutral point if absent), kept within its range."""
+    value = float(context.get(factor.id, factor.neutral))
+    return min(max(value, factor.minimum), factor.maximum)
 
 
 def adjusted_matrix(pack: ContentPack, context: Mapping[str, float] | None = None) -> Array:

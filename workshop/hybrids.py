@@ -36,7 +36,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from workshop.content import SCALE_MAX, SCALE_MIN, ContentPack, HybridTemplate
-from workshop.context import adjusted_matrix
+from workshop.context import adjusted_matrix, factor_value
 from workshop.errors import InvalidContext
 from workshop.mcda import Array
 
@@ -146,9 +146,7 @@ def _value_concentration(
     pack: ContentPack, template: HybridTemplate, context: Mapping[str, float]
 ) -> float:
     """The value factor as a share (its value in % over 100), neutral where the group is silent."""
-    factor = pack.context_factor(template.value_factor or "")
-    value = float(context.get(factor.id, factor.neutral))
-    return min(max(value, factor.minimum), factor.maximum) / 100.0
+    return factor_value(pack.context_factor(template.value_factor or ""), context) / 100.0
 
 
 def _split_parts(
@@ -156,15 +154,12 @@ def _split_parts(
 ) -> tuple[Array, Array]:
     """The parents' profiles under the work each part receives (see the module docstring)."""
     factor = pack.context_factor(template.split_by or "")
-    value = min(max(float(context.get(factor.id, factor.neutral)), factor.minimum), factor.maximum)
     span = factor.maximum - factor.minimum
-    p = 0.0 if span <= 0.0 else (value - factor.minimum) / span
-    p_b = 1.0 if share <= 0.0 else min(1.0, p / share)
-    p_a = 0.0 if share >= 1.0 else max(0.0, (p - share) / (1.0 - share))
-    if share <= 0.0:
-        p_a = p
-    if share >= 1.0:
-        p_b = p
+    p = 0.0 if span <= 0.0 else (factor_value(factor, context) - factor.minimum) / span
+    if 0.0 < share < 1.0:
+        p_a, p_b = max(0.0, (p - share) / (1.0 - share)), min(1.0, p / share)
+    else:  # one part gets all the work, as it comes
+        p_a = p_b = p
     rows = []
     for option, position in ((template.a, p_a), (template.b, p_b)):
         part = {**context, factor.id: factor.minimum + position * span}

@@ -7,8 +7,8 @@ Bad numbers are refused, never scored: NaN, infinite or negative weights raise
 :class:`~workshop.ballots.InvalidWeights`; a matrix with NaN or infinite values, an empty scale
 or a `benefit` mask of the wrong length raise :class:`~workshop.errors.InvalidNumbers` (both are
 ``ValueError``s).  Very large but finite numbers are scored exactly as their scaled-down
-equivalents: weights are divided by their largest value before summing, TOPSIS columns by their
-largest magnitude before squaring, so nothing overflows to infinity.
+equivalents: weights whose sum overflows are first divided by their largest, TOPSIS columns
+always by their largest value before squaring, so nothing overflows to infinity.
 
 Ties: scores within :data:`TIE_TOLERANCE` are equal.  :func:`leaders` lists tied leaders in
 position (pack) order, never in the order floating-point noise would give.

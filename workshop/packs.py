@@ -287,7 +287,6 @@ class _Reader:
         self.source_ids: frozenset[str] = frozenset()
         self.criterion_ids: tuple[str, ...] = ()
         self.option_ids: frozenset[str] = frozenset()
-        self.factor_ids: frozenset[str] = frozenset()
         self.factors: dict[str, ContextFactor] = {}
         self.hybrid_templates: dict[str, HybridTemplate] = {}
         self.scenario_ids: frozenset[str] = frozenset()
@@ -480,9 +479,8 @@ def _read_pack(r: _Reader, data: object) -> ContentPack:
     options = _read_items(r, data, "options", "", "option", _read_option, required=True)
     r.option_ids = frozenset(o.id for o in options)
     factors = _read_items(r, data, "context_factors", "", "context factor", _read_factor)
-    r.factor_ids = frozenset(f.id for f in factors)
-    hybrids = _read_items(r, data, "hybrids", "", "hybrid", _read_hybrid)
     r.factors = {f.id: f for f in factors}
+    hybrids = _read_items(r, data, "hybrids", "", "hybrid", _read_hybrid)
     r.hybrid_templates = {h.id: h for h in hybrids}
     scenarios = _read_items(r, data, "scenarios", "", "scenario", _read_scenario)
     stakeholders = _read_items(r, data, "stakeholders", "", "stakeholder", _read_stakeholder)
@@ -797,8 +795,9 @@ def _read_hybrid(r: _Reader, t: Table, loc: str) -> HybridTemplate | None:
     costs = _read_costs(r, t, loc)
     parameters = _read_items(r, t, "parameters", loc, "parameter", _read_parameter)
     sources = r.references(t, "sources", loc, r.source_ids, "source")
-    split_by = _optional_reference(r, t, "split_by", loc, r.factor_ids, "context factor")
-    value_factor = _optional_reference(r, t, "value_factor", loc, r.factor_ids, "context factor")
+    factor_ids = frozenset(r.factors)
+    split_by = _optional_reference(r, t, "split_by", loc, factor_ids, "context factor")
+    value_factor = _optional_reference(r, t, "value_factor", loc, factor_ids, "context factor")
     value_criteria = r.references(t, "value_criteria", loc, r.criterion_ids, "criterion")
     if value_criteria and value_factor is None:
         r.report(_join(loc, "value_factor"), "value_criteria need a value_factor")

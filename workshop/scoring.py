@@ -125,7 +125,7 @@ class Evaluation:
 
     def order(self) -> list[int]:
         """Option indices from best to worst weighted-sum rank (tied options in pack order)."""
-        return [int(i) for i in np.lexsort((np.arange(self.wsm.size), self.wsm_ranks))]
+        return [int(i) for i in np.argsort(self.wsm_ranks, kind="stable")]
 
     @property
     def tied_winners(self) -> tuple[str, ...]:
