@@ -364,6 +364,8 @@ def main() -> None:
     folder.chmod(0o755)  # nginx's workers (user nobody when started by root) read its copy
     database_url = f"sqlite:///{folder / 'joins.sqlite3'}"
     env = {**os.environ, "WORKSHOP_DATABASE_URL": database_url, "PYTHONUNBUFFERED": "1"}
+    # Every simulated phone comes from 127.0.0.1: the join limit would refuse most of them.
+    env["WORKSHOP_JOIN_BURST"] = "0"
     app_port, nginx_port = free_port(), free_port()
     app = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(app_port),
            "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip

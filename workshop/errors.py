@@ -29,6 +29,10 @@ Hierarchy (modules add their own subclasses under the closest family)::
     │                                                    can score (NaN, infinite, negative, …)
     ├── Conflict                   conflict              the request clashes with the current state
     │   └── JoinCodeUnavailable    join_code_unavailable no free join code could be drawn
+    ├── TooManyJoins               too_many_joins        one address created too many participants
+    │                                                    too fast (workshop.joinlimit)
+    ├── TooManyImports             too_many_imports      an import is running, or one address
+    │                                                    imported too often (workshop.ui.exports)
     └── StoreUnavailable           storage_unavailable   the database cannot be reached or is busy
         └── StoreMisconfigured     storage_misconfigured the database URL cannot be used
 
@@ -55,6 +59,8 @@ __all__ = [
     "SessionNotFound",
     "StoreMisconfigured",
     "StoreUnavailable",
+    "TooManyImports",
+    "TooManyJoins",
     "UnknownParticipant",
     "WorkshopError",
     "WrongFacilitatorKey",
@@ -179,6 +185,27 @@ class JoinCodeUnavailable(Conflict):
 
     code = "join_code_unavailable"
     message = "No free session code could be found. Please try again."
+
+
+class TooManyImports(WorkshopError):
+    """An import was refused to keep the store free for the workshops running on it.
+
+    The create page, where anyone may import, lets one import run at a time per process and
+    one client address start only a few a minute; nothing was created.
+    """
+
+    code = "too_many_imports"
+    message = "Another import is running or this address imported too often; try again soon."
+
+
+class TooManyJoins(WorkshopError):
+    """One client address created more new participants than the join limit allows.
+
+    Rejoining an identity one already has is never refused; waiting a few seconds helps.
+    """
+
+    code = "too_many_joins"
+    message = "Many people are joining from this network right now. Please try again shortly."
 
 
 class StoreUnavailable(WorkshopError):

@@ -1,8 +1,9 @@
 """The large-room recipe: nginx in front of the app (deploy/serve.py with deploy/nginx.conf).
 
 nginx must send the frontend's files itself, pre-gzipped, and pass everything else to the app:
-the join link, exports (still refused without the key) and the websocket.  Without nginx these
-tests skip with a reason, except in CI (CI=true), where they fail.
+the join link, exports (still refused without the key) and the websocket.  Phones behind it
+are limited one by one (the address nginx forwards), never all as nginx's one address.  Without
+nginx these tests skip with a reason, except in CI (CI=true), where they fail.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from live_server import ROOT, LiveServer, free_port, live_server
@@ -160,3 +163,61 @@ def test_the_websocket_is_passed_through(proxy: Proxy) -> None:
         connection.sendall(handshake.encode())
         status = connection.recv(4096).split(b"\r\n", 1)[0]
     assert status == b"HTTP/1.1 101 Switching Protocols", status
+
+
+# --------------------------------------------------------------------------- the join limit
+
+
+def join_via_nginx(proxy: Proxy, code: str, phone: str, forged: str | None = None) -> str:
+    """A cookieless join through nginx from loopback address `phone`; the Location."""
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", proxy.port, timeout=10, source_address=(phone, 0)
+    )
+    headers = {"X-Forwarded-For": forged} if forged else {}
+    connection.request("GET", f"/join/{code}", headers=headers)
+    response = connection.getresponse()
+    response.read()
+    return response.getheader("Location") or ""
+
+
+def test_phones_behind_nginx_each_have_their_own_limit(proxy: Proxy) -> None:
+    """60 phones (more than one address may create at once) join through nginx: all get in.
+
+    Each phone connects from its own address (127.0.20.N: only 127.0.0.1 is trusted), so the
+    app must count the address nginx forwards, not nginx's own.
+    """
+    with open_store(proxy.app.database_url) as store:
+        code = store.create_session("Großer Raum", "de", pack_to_data(default_pack())).code
+    phones = [f"127.0.20.{n}" for n in range(1, 61)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        locations = list(pool.map(lambda phone: join_via_nginx(proxy, code, phone), phones))
+    assert all(loc.startswith("/participate?") for loc in locations), set(locations)
+    assert len({parse_qs(urlsplit(loc).query)["p"][0] for loc in locations}) == 60
+    with open_store(proxy.app.database_url) as store:
+        assert store.counts(code).participants == 60
+
+
+@pytest.mark.parametrize("forged", [False, True], ids=["plain", "forged-forwarded-for"])
+def test_a_burst_from_one_phone_behind_nginx_is_refused(proxy: Proxy, forged: bool) -> None:
+    """80 joins at once from one phone: refused past the limit, whatever it writes in
+    X-Forwarded-For (nginx appends the real address; only that one counts)."""
+    with open_store(proxy.app.database_url) as store:
+        code = store.create_session("Skript", "de", pack_to_data(default_pack())).code
+    phone = "127.0.21.2" if forged else "127.0.21.1"
+
+    def one(n: int) -> str:
+        return join_via_nginx(proxy, code, phone, f"10.98.0.{n + 1}" if forged else None)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        locations = list(pool.map(one, range(80)))
+    assert "/?error=too_many_joins" in locations
+    with open_store(proxy.app.database_url) as store:
+        assert store.counts(code).participants < 80
+
+
+def test_a_browser_gets_its_cookie_from_the_app_through_nginx(proxy: Proxy) -> None:
+    """nginx sends the page itself, so the browser cookie comes with the frontend's first
+    request to the app (its health check, before the websocket opens)."""
+    response, _ = proxy.request("/_stcore/health")
+    cookies = response.headers.get_all("Set-Cookie") or []
+    assert any(cookie.startswith("fok_id=") for cookie in cookies), cookies

@@ -66,12 +66,54 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Es wurde kein freier Workshop-Code gefunden. Bitte versuchen Sie es noch einmal.",
         "en": "No free workshop code could be found. Please try again.",
     },
+    "error.too_many_imports": {
+        "de": (
+            "Gerade läuft schon ein Import, oder von diesem Netz kamen in kurzer Zeit zu viele. "
+            "Bitte versuchen Sie es in einer Minute noch einmal – es wurde nichts angelegt."
+        ),
+        "en": (
+            "An import is already running, or too many came from this network in a short time. "
+            "Please try again in a minute – nothing was created."
+        ),
+    },
+    "error.too_many_joins": {
+        "de": (
+            "Gerade treten sehr viele Geräte aus diesem Netz bei. "
+            "Bitte warten Sie einen Moment und versuchen Sie es dann noch einmal."
+        ),
+        "en": (
+            "A great many devices are joining from this network right now. "
+            "Please wait a moment, then try again."
+        ),
+    },
     "error.storage_unavailable": {
         "de": (
             "Die Workshop-Daten sind gerade nicht erreichbar. "
             "Bitte versuchen Sie es gleich noch einmal."
         ),
         "en": "The workshop data cannot be reached right now. Please try again in a moment.",
+    },
+    # A change the store did not take (user_errors, run_from_callback): it is not saved.
+    "error.storage_unavailable_unsaved": {
+        "de": (
+            "Die Workshop-Daten sind gerade nicht erreichbar: Ihre letzte Eingabe ist nicht "
+            "gespeichert. Bitte senden Sie sie gleich noch einmal."
+        ),
+        "en": (
+            "The workshop data cannot be reached right now: your last input is not saved. "
+            "Please send it again in a moment."
+        ),
+    },
+    # A page that could not read what it shows; it looks again by itself (RETRY_EVERY).
+    "error.storage_unavailable_page": {
+        "de": (
+            "Die Workshop-Daten sind gerade nicht erreichbar. Die Seite versucht es von selbst "
+            "wieder – was Sie bereits gespeichert haben, bleibt erhalten."
+        ),
+        "en": (
+            "The workshop data cannot be reached right now. This page keeps trying by itself "
+            "– everything you have already saved is kept."
+        ),
     },
     "error.storage_misconfigured": {
         "de": "Die Datenbank des Workshops ist nicht richtig eingerichtet.",

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Row
 from workshop.errors import InvalidInput
 from workshop.store import schema
 from workshop.store.base import StoreCore
-from workshop.store.credentials import digest, new_participant_token
+from workshop.store.credentials import digest, is_token, new_participant_token
 from workshop.store.records import Counts, Joined, ParticipantView, SessionSettings
 from workshop.store.validate import clean_nickname, load_json_object
 
@@ -38,12 +38,32 @@ def _clean_role_group(value: object, session: Row[Any]) -> str | None:
 class ParticipantOps(StoreCore):
     """Joining, recognising and describing participants."""
 
-    def join(self, code: str, nickname: str | None = None, role_group: str | None = None) -> Joined:
-        """Add a participant; the returned token is their identity (only its hash is stored)."""
+    def join(
+        self,
+        code: str,
+        nickname: str | None = None,
+        role_group: str | None = None,
+        *,
+        token: str | None = None,
+    ) -> Joined:
+        """Add a participant; the returned token is their identity (only its hash is stored).
+
+        Without `token` a random one is drawn.  With one (a token derived from the browser's
+        secret, ``credentials.participant_token_for``) the join is idempotent: if that token
+        already belongs to a participant of the session, that participant is returned
+        unchanged (``created`` False; nickname and role group are not touched).
+        """
         nickname = clean_nickname(nickname)
-        token = new_participant_token()
+        if token is None:
+            token = new_participant_token()
+        elif not is_token(token):
+            raise InvalidInput("This is not a participant token.", field="token")
         with self._write() as connection:
             session = self._lock_session(connection, code)
+            # Under the session lock: two joins with one token cannot both insert.
+            known = self._find_participant(connection, session.id, token)
+            if known is not None:
+                return Joined(participant_id=known.id, token=token, created=False)
             row = {
                 "session_id": session.id,
                 "token_hash": digest(token),

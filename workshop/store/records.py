@@ -148,10 +148,14 @@ class CreatedSession:
 
 @dataclass(frozen=True)
 class Joined:
-    """A new participant: the internal id and the secret token that identifies them."""
+    """A participant who joined: the internal id and the secret token that identifies them.
+
+    ``created`` is False when the token was already known in the session (a rejoin).
+    """
 
     participant_id: int
     token: str = field(repr=False)
+    created: bool = True
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@
 The join route is what the QR code opens: it finds or creates the participant's anonymous
 identity, keeps it in a cookie (Streamlit itself cannot set cookies) and redirects to the
 participant page with the identity in the URL, so a reload or a new tab finds the same person.
+The identity is the one the browser's cookie gives (``workshop.ui.joining``), the same as for
+a code typed on the home page; new participants per client address are limited.
 
 The export route hands out any format of :data:`workshop.export.FORMATS` to whoever holds the
 facilitator key; without it the answer is the same 403 whatever was wrong (no key, a wrong key,
@@ -22,8 +24,8 @@ from starlette.routing import Route
 from workshop.addresses import join_base
 from workshop.errors import NotFound, StoreUnavailable, WorkshopError
 from workshop.export import FORMATS, build_snapshot
-from workshop.store.credentials import JOIN_CODE_ALPHABET
-from workshop.ui import services
+from workshop.store.credentials import normalise_join_code
+from workshop.ui import browser, joining, services
 from workshop.ui.exports import wall_charts
 
 logger = logging.getLogger("workshop")
@@ -38,9 +40,8 @@ def cookie_name(code: str) -> str:
 
 
 def normalise_code(raw: str) -> str:
-    """A join code as typed (lower case, spaces, dashes) in canonical form, or '' if malformed."""
-    code = "".join(ch for ch in raw.upper() if ch.isalnum())
-    return code if len(code) == 6 and all(ch in JOIN_CODE_ALPHABET for ch in code) else ""
+    """A join code as typed in canonical form, or '' if malformed (the store's one rule)."""
+    return normalise_join_code(raw) or ""
 
 
 def join(request: Request) -> Response:
@@ -48,11 +49,18 @@ def join(request: Request) -> Response:
     code = normalise_code(request.path_params["code"])
     if not code:
         return RedirectResponse("/?" + urlencode({"error": "session_not_found"}), status_code=303)
-    store = services.store()
-    token = request.cookies.get(cookie_name(code), "")
+    peer = request.client.host if request.client else None
+    forwarded_for = ", ".join(request.headers.getlist("x-forwarded-for"))
     try:
-        if not token or store.participant(code, token) is None:
-            token = store.join(code).token
+        token = joining.join_token(
+            services.store(),
+            code,
+            remembered=request.cookies.get(cookie_name(code), ""),
+            # The secret the middleware just issued when the browser had none: the cookie
+            # this response sets, so a code typed later finds this identity.
+            browser_secret=browser.secret_of(request.scope),
+            client=joining.client_of(peer, forwarded_for),
+        )
     except WorkshopError as error:
         return RedirectResponse("/?" + urlencode({"error": error.code}), status_code=303)
     target = "/participate?" + urlencode({"code": code, "p": token})
@@ -84,7 +92,7 @@ def _attachment(file_name: str) -> str:
 
 
 def export(request: Request) -> Response:
-    """GET /export/<code>.<format>?key=…[&lang=de|en][&hidden=1]: one export as a download.
+    """GET /export/<code>.<format>?key=…[&lang=de|en][&hidden=1][&individual=1]: one export.
 
     The key may also come in an ``X-Facilitator-Key`` header (it then stays out of logs).
     """
@@ -103,6 +111,7 @@ def export(request: Request) -> Response:
             key,
             lang=request.query_params.get("lang"),  # invalid values fall back
             include_hidden=request.query_params.get("hidden") == "1",
+            individual=request.query_params.get("individual") == "1",
             charts=wall_charts,
         )
     except NotFound:
