@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from workshop.content import ContentPack
-from workshop.errors import InvalidInput
+from workshop.errors import InvalidContext, InvalidInput
 
 SLIDER_MIN = 0
 SLIDER_MAX = 10
@@ -71,5 +71,46 @@ def validate_hybrid_params(
                 raise InvalidInput(f"{name} must be a number.", field="hybrid_params")
             if not parameter.minimum <= value <= parameter.maximum:
                 raise InvalidInput(f"{name} lies outside its range.", field="hybrid_params")
+            if not on_step(value, parameter.minimum, parameter.step):
+                raise InvalidInput(f"{name} is not on its slider's steps.", field="hybrid_params")
             clean[template.id][parameter.id] = float(value)
+    return clean
+
+
+def on_step(value: float, minimum: float, step: float) -> bool:
+    """Whether `value` is one of a slider's positions minimum, minimum + step, …
+
+    A slider cannot produce 0.3333 on a 0.05 grid; a client that sends it is not a slider.
+    The tolerance absorbs binary fractions (0.45 / 0.05 = 8.999…).
+    """
+    if step <= 0:
+        return True
+    positions = (value - minimum) / step
+    return abs(positions - round(positions)) < 1e-6
+
+
+def validate_context(pack: ContentPack, raw: Mapping[str, Any]) -> dict[str, Any]:
+    """The facilitator's context of a round: factor values and hybrid parameters, each known,
+    within its range and on its slider's steps."""
+    if not isinstance(raw, Mapping) or not set(raw) <= {"factors", "hybrids"}:
+        raise InvalidContext("The context holds factors and hybrid settings only.")
+    factors = raw.get("factors", {})
+    if not isinstance(factors, Mapping):
+        raise InvalidContext("The context factors must be an object.")
+    known = {f.id: f for f in pack.context_factors}
+    clean_factors: dict[str, float] = {}
+    for factor_id, value in factors.items():
+        factor = known.get(str(factor_id))
+        if factor is None:
+            raise InvalidContext(f"Unknown context factor {factor_id!r}.")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise InvalidContext(f"{factor_id} must be a number.")
+        if not factor.minimum <= value <= factor.maximum:
+            raise InvalidContext(f"{factor_id} lies outside its range.")
+        if not on_step(value, factor.minimum, factor.step):
+            raise InvalidContext(f"{factor_id} is not on its slider's steps.")
+        clean_factors[factor.id] = value
+    clean: dict[str, Any] = {"factors": clean_factors} if "factors" in raw else {}
+    if "hybrids" in raw:
+        clean["hybrids"] = validate_hybrid_params(pack, raw["hybrids"])
     return clean

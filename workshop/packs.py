@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from workshop.ballots import on_step
 from workshop.content import (
     LANGS,
     SCALE_MAX,
@@ -525,6 +526,8 @@ def _read_scenario(r: _Reader, t: Table, loc: str) -> Scenario | None:
         if value is not None and not factor.minimum <= value <= factor.maximum:
             span = f"{_fmt(factor.minimum)} to {_fmt(factor.maximum)}"
             r.report(_join(where, key), f"value {_fmt(value)} is outside the range {span}")
+        elif value is not None and not on_step(value, factor.minimum, factor.step):
+            r.report(_join(where, key), f"value {_fmt(value)} is not on the slider's steps")
         elif value is not None:
             context[factor.id] = value
     hybrids = _read_scenario_hybrids(r, t, loc)
@@ -560,6 +563,8 @@ def _read_scenario_hybrids(r: _Reader, t: Table, loc: str) -> dict[str, dict[str
                 r.report(_join(where, str(key)), f"unknown parameter '{key}'")
             elif value is not None and not parameter.minimum <= value <= parameter.maximum:
                 r.report(_join(where, str(key)), f"value {_fmt(value)} is outside its range")
+            elif value is not None and not on_step(value, parameter.minimum, parameter.step):
+                r.report(_join(where, str(key)), f"value {_fmt(value)} is not on the steps")
             elif value is not None:
                 chosen[template.id][parameter.id] = value
     return chosen

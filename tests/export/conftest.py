@@ -6,6 +6,7 @@ seconds); tests that change data seed their own session.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,7 +46,14 @@ def seeded(shared_store: Store) -> Seeded:
 
 @pytest.fixture(scope="module")
 def snapshot(shared_store: Store, seeded: Seeded) -> Snapshot:
-    """The seeded session's snapshot in German, hidden items left out, with the wall's charts."""
+    """The seeded session's snapshot in German, hidden items left out, with the wall's charts,
+    with individual rows (so the per-person tables can be checked) under seeded pseudonyms."""
     return build_snapshot(
-        shared_store, seeded.code, seeded.key, charts=wall_charts, now=EXPORTED_AT
+        shared_store,
+        seeded.code,
+        seeded.key,
+        individual=True,
+        charts=wall_charts,
+        now=EXPORTED_AT,
+        shuffle=random.Random(7),
     )

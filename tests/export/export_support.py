@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import MutableSequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, text
 
@@ -24,3 +27,11 @@ def session_count(url: str) -> int:
             return int(connection.execute(text("SELECT count(*) FROM sessions")).scalar_one())
     finally:
         engine.dispose()
+
+
+class InJoiningOrder(random.Random):
+    """A "shuffle" that keeps the order: pseudonyms in joining order, so two exports of a
+    re-imported session can be compared entry by entry (never what the app itself does)."""
+
+    def shuffle(self, x: MutableSequence[Any]) -> None:  # type: ignore[override]
+        """Leave `x` as it is."""

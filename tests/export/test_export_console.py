@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from export_support import session_count
@@ -54,13 +56,22 @@ def console(seeded: Seeded) -> AppTest:
     return at.run()
 
 
+def _links(at: AppTest) -> dict[str, str]:
+    """The console's download links by label (laid out in three columns)."""
+    buttons = at.get("link_button")
+    return {b.proto.label: b.proto.url for b in buttons if b.proto.url.startswith("/export/")}
+
+
 def test_export_tab_offers_every_format(seeded: Seeded) -> None:
-    """The console has an Export tab with one download button per registered format."""
+    """The console has an Export tab with one download link per registered format, each
+    through the key-checked export route (never Streamlit's deferred download, whose file id
+    any browser session could redeem)."""
     at = console(seeded)
     assert not at.exception
     assert "Export" in [tab.label for tab in at.tabs]
-    labels = sorted(b.label for b in at.get("download_button"))  # laid out in three columns
-    assert labels == sorted(
+    assert not at.get("download_button")
+    links = _links(at)
+    assert sorted(links) == sorted(
         [
             "Excel-Arbeitsmappe",
             "CSV-Tabellen (ZIP)",
@@ -70,7 +81,23 @@ def test_export_tab_offers_every_format(seeded: Seeded) -> None:
             "Alle Diagramme (PNG, ZIP)",
         ]
     )
-    assert len(labels) == len(FORMATS)
+    assert len(links) == len(FORMATS)
+    for fmt_id in FORMATS:
+        url = links[next(label for label in links if f".{fmt_id}?" in links[label])]
+        path, _, query = url.partition("?")
+        assert path == f"/export/{seeded.code}.{fmt_id}"
+        assert parse_qs(query) == {"lang": ["de"], "key": [seeded.key]}
+
+
+def test_export_options_reach_the_links(seeded: Seeded) -> None:
+    """Hidden posts and individual inputs are off by default; switched on, every link asks."""
+    at = console(seeded)
+    at.toggle(key="export.individual").set_value(True).run()
+    at.toggle(key="export.include_hidden").set_value(True).run()
+    assert not at.exception
+    for url in _links(at).values():
+        query = parse_qs(url.partition("?")[2])
+        assert query["individual"] == ["1"] and query["hidden"] == ["1"]
 
 
 def test_draw_charts_for_slides(seeded: Seeded) -> None:
@@ -78,7 +105,7 @@ def test_draw_charts_for_slides(seeded: Seeded) -> None:
     at = console(seeded)
     next(b for b in at.button if b.label == "Diagramme zeichnen").click().run()
     assert not at.exception
-    png_buttons = [b for b in at.get("download_button") if b.label == "PNG herunterladen"]
+    png_buttons = [b for b in at.get("download_button") if b.proto.label == "PNG herunterladen"]
     assert len(png_buttons) == 7  # ranking, weights, votes per round, and the shift
 
 
@@ -117,6 +144,7 @@ def test_a_bad_file_gets_a_translated_message_and_creates_nothing(
         "Eine Angabe in der Datei hat die falsche Art (z. B. Text statt Zahl). "
         "Es wurde nichts angelegt."
     ]
-    assert "Stelle in der Datei: session.round" in [c.value for c in at.caption]
+    places = [html.unescape(c.value) for c in at.caption]  # the place is escaped for Markdown
+    assert "Stelle in der Datei: session.round" in places
     assert at.query_params["code"] == seeded.code
     assert session_count(ui_url) == 1

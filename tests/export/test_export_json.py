@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from export_support import database_url, session_count
+from export_support import InJoiningOrder, database_url, session_count
 from seeding import seed_session
 
 from workshop.errors import StoreUnavailable
@@ -18,6 +18,7 @@ from workshop.export.jsonfmt import (
     FORMAT_MARKER,
     MAX_DEPTH,
     MAX_IMPORT_BYTES,
+    MAX_PARTICIPANTS,
     SCHEMA_VERSION,
     VARYING_FIELDS,
     document,
@@ -42,28 +43,52 @@ def without_varying(doc: Doc) -> Doc:
     return cleaned
 
 
-def export_doc(store: Store, code: str, key: str, include_hidden: bool = False) -> Doc:
-    return document(build_snapshot(store, code, key, include_hidden=include_hidden))
+def export_doc(
+    store: Store, code: str, key: str, include_hidden: bool = False, individual: bool = True
+) -> Doc:
+    """The JSON document of a session, pseudonyms in joining order so two can be compared."""
+    snapshot = build_snapshot(
+        store,
+        code,
+        key,
+        include_hidden=include_hidden,
+        individual=individual,
+        shuffle=InJoiningOrder(),
+    )
+    return document(snapshot)
 
 
 def reimport(store: Store, doc: Doc) -> Doc:
     """Import a document and export the new session the same way."""
     created = import_session(store, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+    privacy = doc["privacy"]
     return export_doc(
-        store, created.code, created.facilitator_key, doc["privacy"]["hidden_included"]
+        store,
+        created.code,
+        created.facilitator_key,
+        privacy["hidden_included"],
+        privacy["individual_rows"],
     )
+
+
+def without_areas(doc: Doc) -> Doc:
+    """The document without its area counts (imported people have no area, by design)."""
+    return {k: v for k, v in doc.items() if k != "areas"}
 
 
 @pytest.mark.parametrize("include_hidden", [False, True])
 def test_round_trip_is_identical_except_documented_fields(
     store: Store, include_hidden: bool
 ) -> None:
-    """Export → import → export gives the same document apart from the varying fields."""
+    """Export → import → export gives the same document apart from the varying fields and the
+    areas, which come back empty: a per-person area is never exported."""
     seeded = seed_session(store, 12)
     first = export_doc(store, seeded.code, seeded.key, include_hidden)
     second = reimport(store, first)
     assert second["source"]["code"] != first["source"]["code"]
-    assert without_varying(second) == without_varying(first)
+    assert without_areas(without_varying(second)) == without_areas(without_varying(first))
+    assert any(a["people"] for a in first["areas"] if a["area"])
+    assert all(a["people"] in (None, 0) for a in second["areas"] if a["area"])
     hidden = [c for c in first["comments"] + first["concerns"] if c["hidden"]]
     assert bool(hidden) == include_hidden
 
@@ -78,7 +103,47 @@ def test_round_trip_of_withheld_rounds_differs_only_in_their_counts(store: Store
         assert before["weights"]["count"] == 6 and after["weights"]["count"] == 0
         for part in ("weights", "votes"):
             before[part]["count"] = after[part]["count"] = 0
-    assert without_varying(second) == without_varying(first)
+    assert len(second["participants"]) == 1  # the comments' author; the others left no input
+    first["participants"] = second["participants"]
+    assert without_areas(without_varying(second)) == without_areas(without_varying(first))
+
+
+def test_aggregate_export_reimports_without_rows(store: Store) -> None:
+    """The default export has no per-person rows; it imports as the same session without
+    inputs: counts of the rows left out become 0, everything else comes back."""
+    seeded = seed_session(store, 12)
+    first = export_doc(store, seeded.code, seeded.key, individual=False)
+    assert not first["privacy"]["individual_rows"]
+    assert all(not r[p][k] for r in first["rounds"] for p, k in _LISTS)
+    second = reimport(store, first)
+    # Only the author of the comments and concerns (the first person) left input behind.
+    assert (len(first["participants"]), len(second["participants"])) == (12, 1)
+    for before, after in zip(first["rounds"], second["rounds"], strict=True):
+        assert before["weights"]["count"] == 12 and after["weights"]["count"] == 0
+        for part, _ in _LISTS:
+            before[part]["count"] = after[part]["count"] = 0
+            before[part]["withheld"] = after[part]["withheld"] = True
+    first["participants"] = second["participants"]
+    assert without_areas(without_varying(second)) == without_areas(without_varying(first))
+
+
+_LISTS = (("weights", "ballots"), ("votes", "votes"))
+
+
+def test_version_1_files_still_import(store: Store) -> None:
+    """An export of the earlier schema (role groups per person, every row) still imports,
+    without the role groups."""
+    seeded = seed_session(store, 6)
+    doc = export_doc(store, seeded.code, seeded.key)
+    old = {k: v for k, v in doc.items() if k != "areas"}
+    old["version"] = 1
+    old["privacy"] = {"hidden_included": False}
+    old["participants"] = [{"id": p["id"], "role_group": "Service"} for p in doc["participants"]]
+    created = import_session(store, json.dumps(old, ensure_ascii=False).encode("utf-8"))
+    again = export_doc(store, created.code, created.facilitator_key)
+    assert len(again["participants"]) == 6
+    assert all(a["people"] in (None, 0) for a in again["areas"] if a["area"])
+    assert again["rounds"][0]["weights"]["ballots"] == doc["rounds"][0]["weights"]["ballots"]
 
 
 def test_import_restores_state_and_shows_the_new_key_once(store: Store) -> None:
@@ -198,10 +263,20 @@ HOSTILE: dict[str, tuple[Callable[[Doc], bytes], str, str]] = {
         "value",
         "rounds[0].weights.withheld",
     ),
-    "more upvotes than people": (
-        edit(lambda d: d["concerns"][0].update(upvotes=7)),
+    "more upvotes than could join": (
+        edit(lambda d: d["concerns"][0].update(upvotes=MAX_PARTICIPANTS + 1)),
         "value",
         "concerns[0].upvotes",
+    ),
+    "rows in an aggregate file": (
+        edit(lambda d: d["privacy"].update(individual_rows=False)),
+        "value",
+        "rounds[0].weights.ballots",
+    ),
+    "more people in areas than participants": (
+        edit(lambda d: d["areas"][0].update(people=7)),
+        "value",
+        "areas[0].people",
     ),
     "control character": (
         edit(lambda d: d["comments"][0].update(text="a\u0000b")),
@@ -220,9 +295,14 @@ HOSTILE: dict[str, tuple[Callable[[Doc], bytes], str, str]] = {
         "value",
         "session.settings.anonymity_threshold",
     ),
-    "unknown role group": (
-        edit(lambda d: d["participants"][0].update(role_group="Vorstand")),
+    "unknown area": (
+        edit(lambda d: d["areas"][0].update(area="Vorstand")),
         "value",
+        "areas[0].area",
+    ),
+    "an area on a person": (
+        edit(lambda d: d["participants"][0].update(role_group="Service")),
+        "unexpected",
         "participants[0].role_group",
     ),
 }

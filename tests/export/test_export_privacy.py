@@ -70,11 +70,13 @@ def test_no_nicknames_or_tokens_in_any_format(store: Store) -> None:
                 assert secret.encode() not in blob, (fmt.id, secret[:6])
 
 
-def test_small_role_groups_are_blanked(snapshot) -> None:  # type: ignore[no-untyped-def]
-    """With threshold 5, Service (7) is kept; Vertrieb (3) and IT (2) are blanked."""
-    groups = [p.role_group for p in snapshot.participants]
-    assert groups.count("Service") == 7 and groups.count(None) == 5
-    assert snapshot.role_groups_withheld == 5
+def test_small_areas_are_withheld(snapshot) -> None:  # type: ignore[no-untyped-def]
+    """With threshold 5, Service (7) is shown; Vertrieb (3) and IT (2) are withheld, together
+    5 people (so neither can be worked out); no participant row carries an area."""
+    assert snapshot.areas.shown == {"Service": 7}
+    assert snapshot.areas.withheld == {"Vertrieb", "IT", ""}
+    assert snapshot.areas.withheld_people == 5
+    assert all(vars(p).keys() == {"pseudonym"} for p in snapshot.participants)
 
 
 @pytest.mark.parametrize("include_hidden", [False, True])

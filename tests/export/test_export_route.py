@@ -66,6 +66,26 @@ def test_serves_the_export_with_the_key(server: LiveServer, seeded: Seeded) -> N
     assert data["source"]["code"] == seeded.code and len(data["participants"]) == 6
 
 
+def test_individual_rows_only_when_asked_for(server: LiveServer, seeded: Seeded) -> None:
+    """By default the route's JSON holds no per-person rows; ``individual=1`` adds them."""
+    plain = json.loads(server.get(f"/export/{seeded.code}.json?key={seeded.key}").read())
+    assert not plain["privacy"]["individual_rows"]
+    assert all(not r["weights"]["ballots"] for r in plain["rounds"])
+    rows = server.get(f"/export/{seeded.code}.json?individual=1&key={seeded.key}").read()
+    full = json.loads(rows)
+    assert full["privacy"]["individual_rows"]
+    assert [len(r["weights"]["ballots"]) for r in full["rounds"]] == [6, 6]
+
+
+def test_a_pasted_key_with_white_space_opens_like_in_the_console(
+    server: LiveServer, seeded: Seeded
+) -> None:
+    """The route normalises the key the same way as the console (a copied line break)."""
+    pasted = f"%20{seeded.key}%0A"
+    assert server.get(f"/export/{seeded.code}.json?key={pasted}").status == 200
+    assert server.get(f"/export/{seeded.code.lower()}.json?key={seeded.key}").status == 200
+
+
 def test_key_in_a_header_and_english_headers(server: LiveServer, seeded: Seeded) -> None:
     """The key may come as X-Facilitator-Key; ?lang=en switches the spreadsheet's language."""
     import pandas as pd

@@ -57,7 +57,7 @@ HEADERS_DE = {
         "Quartilsabstand",
         "Konsens (0–1)",
     ],
-    "Gewichte je Person": ["Runde", "Person (Pseudonym)", "Bereich", *CRITERIA_DE],
+    "Gewichte je Person": ["Runde", "Person (Pseudonym)", *CRITERIA_DE],
     "Rangfolge": [
         "Runde",
         "Rang",
@@ -112,7 +112,7 @@ def test_xlsx_has_exactly_the_expected_sheets_headers_and_rows(
     rows = {name: len(frame) for name, frame in sheets.items()}
     assert rows == {
         # 16 facts (dots: budget and cap) + 4 per round + 1 per round whose vote disagrees
-        "Übersicht": 24 + sum(r.results.vote_differs for r in snapshot.rounds),
+        "Übersicht": 31 + sum(r.results.vote_differs for r in snapshot.rounds),
         "Gruppengewichte": 2 * 15,
         "Gewichte je Person": 2 * 12,
         "Rangfolge": 2 * 10,  # 6 pure options + 4 hybrids
@@ -126,11 +126,12 @@ def test_xlsx_has_exactly_the_expected_sheets_headers_and_rows(
 
 
 def test_xlsx_values_are_numbers_and_pseudonyms(workbook: bytes) -> None:
-    """Weights, shares and counts are numeric; people are P01…P12; small role groups blank."""
+    """Weights, shares and counts are numeric; people are P01…P12 (in pseudonym order, not
+    joining order); no per-person area."""
     people = pd.read_excel(io.BytesIO(workbook), sheet_name="Gewichte je Person")
     assert people["Person (Pseudonym)"].iloc[:12].tolist() == [f"P{n:02d}" for n in range(1, 13)]
     assert people[CRITERIA_DE].dtypes.map(pd.api.types.is_integer_dtype).all()
-    assert set(people["Bereich"].dropna()) == {"Service"}  # Vertrieb 3 and IT 2 are below 5
+    assert "Bereich" not in people.columns
     weights = pd.read_excel(io.BytesIO(workbook), sheet_name="Gruppengewichte")
     for round_no in (1, 2):
         assert weights[weights["Runde"] == round_no]["Gruppengewicht"].sum() == pytest.approx(1.0)
@@ -206,7 +207,7 @@ def test_csv_is_excel_friendly(csv_zip: zipfile.ZipFile) -> None:
     data = csv_zip.read("03_participant_weights.csv")
     assert data.startswith(BOM.encode("utf-8"))
     text = data.decode("utf-8-sig")
-    assert "\r\n" in text and text.splitlines()[0].startswith("Runde;Person (Pseudonym);Bereich;")
+    assert "\r\n" in text and text.splitlines()[0].startswith("Runde;Person (Pseudonym);Lösungs")
     assert "Lösungsgeschwindigkeit" in text
     assert "0,0" in csv_zip.read("02_group_weights.csv").decode("utf-8-sig")
 

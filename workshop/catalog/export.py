@@ -48,6 +48,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.field.phase": {"de": "Aktuelle Phase", "en": "Current phase"},
     "export.field.round": {"de": "Aktuelle Runde", "en": "Current round"},
     "export.field.participants": {"de": "Teilnehmende", "en": "Participants"},
+    "export.field.joined": {"de": "Beigetreten", "en": "Joined"},
+    "export.field.active": {
+        "de": "Teilnehmende mit Eingaben",
+        "en": "Participants with input",
+    },
+    "export.field.area": {"de": "Bereich {area}", "en": "Area {area}"},
+    "export.field.no_area": {"de": "Ohne Bereichsangabe", "en": "No area given"},
+    "export.field.areas_withheld": {
+        "de": "Zurückgehaltene Bereiche zusammen",
+        "en": "Withheld areas together",
+    },
+    "export.area_withheld": {
+        "de": "zurückgehalten (zu wenige Personen)",
+        "en": "withheld (too few people)",
+    },
+    "export.field.individual": {
+        "de": "Einzelne Eingaben enthalten",
+        "en": "Individual inputs included",
+    },
     "export.field.threshold": {"de": "Anonymitätsschwelle", "en": "Anonymity threshold"},
     "export.field.vote_mode": {"de": "Abstimmungsart", "en": "Voting method"},
     "export.field.dot_budget": {"de": "Klebepunkte je Person", "en": "Dots per person"},
@@ -78,7 +97,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.col.iqr": {"de": "Quartilsabstand", "en": "Interquartile range"},
     "export.col.consensus": {"de": "Konsens (0–1)", "en": "Consensus (0–1)"},
     "export.col.participant": {"de": "Person (Pseudonym)", "en": "Person (pseudonym)"},
-    "export.col.role_group": {"de": "Bereich", "en": "Area"},
     "export.col.rank": {"de": "Rang", "en": "Rank"},
     "export.col.option_id": {"de": "Option (ID)", "en": "Option (ID)"},
     "export.col.option": {"de": "Option", "en": "Option"},
@@ -215,6 +233,21 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.include_hidden_help": {
         "de": "Standardmäßig bleiben Beiträge, die Sie ausgeblendet haben, draußen.",
         "en": "By default, posts you have hidden are left out.",
+    },
+    "export.individual": {
+        "de": "Einzelne Eingaben beifügen (pseudonymisiert)",
+        "en": "Add individual inputs (pseudonymised)",
+    },
+    "export.individual_help": {
+        "de": "Standardmäßig enthalten Exporte nur Gruppenergebnisse und Anzahlen. "
+        "Eingeschaltet kommen die Schieberegler und Stimmen jeder Person hinzu – unter einem "
+        "Pseudonym, das für jeden Export neu ausgelost wird, ohne Bereich und erst ab der "
+        "Anonymitätsschwelle. Das braucht es nur, um den Workshop aus der JSON-Datei "
+        "vollständig wiederherzustellen oder selbst nachzurechnen.",
+        "en": "By default, exports hold only group results and counts. Switched on, they add "
+        "each person's sliders and vote – under a pseudonym drawn anew for every export, "
+        "without an area, and only from the anonymity threshold on. You only need this to "
+        "restore the workshop completely from the JSON file or to recalculate it yourself.",
     },
     "export.step.snapshot": {
         "de": "Stand des Workshops wird gelesen …",

@@ -1,14 +1,15 @@
-"""The JSON export (schema version 1) and its import into a new session.
+"""The JSON export (schema version 2) and its import into a new session.
 
-Schema, version 1 — one UTF-8 JSON object; every key below is required, no other key is allowed::
+Schema, version 2 — one UTF-8 JSON object; every key below is required, no other key is allowed::
 
     {
       "format": "fall-oder-kunde/session",          marker: this file is a session export
-      "version": 1,                                  this schema; other versions are refused
+      "version": 2,                                  this schema (1 is read too, see below)
       "exported_at": "2026-11-27T14:05:00Z",         when (UTC)                       [varies]
       "source": {"code": "ABC123",                   the exported session's join code  [varies]
                  "created_at": "…Z"},                and creation time (UTC)          [varies]
-      "privacy": {"hidden_included": false},         were hidden comments/concerns asked for
+      "privacy": {"hidden_included": false,          were hidden comments/concerns asked for
+                  "individual_rows": false},         were per-person ballots and votes asked for
       "session": {
         "title": "…", "language": "de" | "en",
         "phase": "welcome" | "weigh" | "context" | "options" | "vote" | "results",
@@ -20,7 +21,9 @@ Schema, version 1 — one UTF-8 JSON object; every key below is required, no oth
       },
       "pack": {…},                                   the session's content pack (FORMAT.md)
       "notes": {"welcome": "…", …},                  facilitator notes by phase (only set ones)
-      "participants": [{"id": "P01", "role_group": "Service" | null}, …],   in joining order
+      "participants": [{"id": "P01"}, …],            who submitted anything; random pseudonyms
+      "areas": [{"area": "Service" | null,           people per area (null: no area given),
+                 "people": 5 | null}, …],            null where withheld; [] without areas
       "rounds": [{
         "round": 1,
         "context": {"factors": {id: number}, "hybrids": {id: {parameter: number}}},
@@ -37,16 +40,24 @@ Schema, version 1 — one UTF-8 JSON object; every key below is required, no oth
                     "hidden": false, "upvotes": 3}]
     }
 
-Privacy (see :mod:`workshop.export.snapshot`): a round below the anonymity threshold has
-``"withheld": true``, its ``count`` and an empty list; role groups smaller than the threshold are
-``null``; hidden items are only present when ``privacy.hidden_included`` is true; pseudonyms
-only, no authors of comments or concerns, no upvoters (only their number), no timestamps of
+Privacy (see :mod:`workshop.export.snapshot`): ``ballots`` and ``votes`` lists are filled only
+when ``privacy.individual_rows`` is true and the round has reached the anonymity threshold
+(``"withheld": false``); otherwise they are empty beside their ``count``.  Pseudonyms are drawn
+at random for every export; no per-person entry carries an area; areas are counts with
+complementary suppression; hidden items are only present when ``privacy.hidden_included`` is
+true; no authors of comments or concerns, no upvoters (only their number), no timestamps of
 inputs.
 
-Round trip: export → :func:`import_session` → export gives the same document except the fields
-marked [varies] above and, for withheld rounds, ``count`` (their inputs are not in the file, so
-the new session has none).  Upvotes are given back by the first participants in joining order;
-comments and concerns are attributed to the first participant (authors are never exported).
+Round trip: an export with individual rows → :func:`import_session` → export with individual
+rows gives the same document up to the pseudonyms (drawn anew) except the fields marked [varies]
+above, ``areas`` (imported people have no area: per-person areas are never exported) and, for
+rounds whose inputs are not in the file, ``count`` (the new session has none of them) — and
+then ``participants`` too, which lists only people who left input in the new session.  Upvotes
+are given back by as many anonymous participants as needed (the first ones first); comments and
+concerns are attributed to the first participant (authors are never exported).
+
+Version 1 files (earlier exports: participants with a ``role_group``, every ballot of a visible
+round) are read as version 2 with individual rows; their role groups are dropped.
 
 Import rules — :func:`import_session` checks the whole file before it creates anything and
 raises :class:`ImportRejected` (``details["reason"]`` says which rule, ``details["where"]`` the
@@ -82,6 +93,7 @@ from typing import Any, NoReturn
 
 from workshop import ballots as ballot_rules
 from workshop import group
+from workshop.anonymity import NO_AREA
 from workshop.content import ContentPack
 from workshop.errors import InvalidInput, WorkshopError
 from workshop.export.snapshot import RoundSnapshot, Snapshot
@@ -99,7 +111,9 @@ from workshop.store.records import DOT_BUDGET_RANGE, LANGUAGES
 from workshop.store.validate import MAX_NOTE, MAX_PACK_BYTES, MAX_TEXT, MAX_TITLE, clean_text
 
 FORMAT_MARKER = "fall-oder-kunde/session"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: Older schema versions :func:`check` still reads.
+READABLE_VERSIONS = (1, 2)
 #: Fields that legitimately differ between an export and the export of its re-import.
 VARYING_FIELDS = ("exported_at", "source.code", "source.created_at")
 
@@ -162,7 +176,10 @@ def document(snapshot: Snapshot) -> dict[str, Any]:
         "version": SCHEMA_VERSION,
         "exported_at": _iso(snapshot.exported_at),
         "source": {"code": snapshot.code, "created_at": _iso(snapshot.created_at)},
-        "privacy": {"hidden_included": snapshot.include_hidden},
+        "privacy": {
+            "hidden_included": snapshot.include_hidden,
+            "individual_rows": snapshot.individual,
+        },
         "session": {
             "title": snapshot.title,
             "language": snapshot.language,
@@ -174,9 +191,8 @@ def document(snapshot: Snapshot) -> dict[str, Any]:
         },
         "pack": dict(snapshot.pack_data),
         "notes": {phase: snapshot.notes[phase] for phase in PHASES if phase in snapshot.notes},
-        "participants": [
-            {"id": p.pseudonym, "role_group": p.role_group} for p in snapshot.participants
-        ],
+        "participants": [{"id": p.pseudonym} for p in snapshot.participants],
+        "areas": _areas_document(snapshot),
         "rounds": [_round_document(r) for r in snapshot.rounds],
         "comments": [
             {
@@ -199,6 +215,17 @@ def document(snapshot: Snapshot) -> dict[str, Any]:
             for c in snapshot.concerns
         ],
     }
+
+
+def _areas_document(snapshot: Snapshot) -> list[dict[str, Any]]:
+    """People per area of the session's settings, then those without one; None where withheld."""
+    if not snapshot.settings.role_groups:
+        return []
+    areas = snapshot.areas
+    return [
+        {"area": name or None, "people": areas.shown.get(name)}
+        for name in (*snapshot.settings.role_groups, NO_AREA)
+    ]
 
 
 def _round_document(r: RoundSnapshot) -> dict[str, Any]:
@@ -402,14 +429,14 @@ class _Plan:
     revealed: bool
     locked: tuple[str, ...]
     notes: dict[str, str]
-    role_groups: tuple[str | None, ...]
+    people: int
     rounds: tuple[_RoundPlan, ...]
     comments: tuple[tuple[int, str, str, str, bool], ...]
     concerns: tuple[tuple[int, str, str, bool, int], ...]
 
 
 _TOP = ("format", "version", "exported_at", "source", "privacy", "session", "pack", "notes",
-        "participants", "rounds", "comments", "concerns")  # fmt: skip
+        "participants", "areas", "rounds", "comments", "concerns")  # fmt: skip
 
 
 def check(data: Any) -> _Plan:
@@ -417,15 +444,18 @@ def check(data: Any) -> _Plan:
     if not isinstance(data, dict) or data.get("format") != FORMAT_MARKER:
         _reject("foreign", "", "it is not a session export of this app")
     version = data.get("version")
-    if version != SCHEMA_VERSION or isinstance(version, bool):
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
         _reject("version", "version", f"only version {SCHEMA_VERSION} can be read")
+    if version == 1:
+        data = _from_version_1(data)
     _object(data, "", _TOP)
     _string(data["exported_at"], "exported_at")
     source = _object(data["source"], "source", ("code", "created_at"))
     _string(source["code"], "source.code")
     _string(source["created_at"], "source.created_at")
-    privacy = _object(data["privacy"], "privacy", ("hidden_included",))
+    privacy = _object(data["privacy"], "privacy", ("hidden_included", "individual_rows"))
     _boolean(privacy["hidden_included"], "privacy.hidden_included")
+    individual = _boolean(privacy["individual_rows"], "privacy.individual_rows")
     pack_data, pack = _pack(data["pack"])
     session = _object(
         data["session"],
@@ -433,8 +463,8 @@ def check(data: Any) -> _Plan:
         ("title", "language", "phase", "round", "revealed", "locked", "settings"),
     )
     settings = _settings(session["settings"])
-    role_groups = _participants(data["participants"], settings)
-    count = len(role_groups)
+    count = _participants(data["participants"])
+    _areas(data["areas"], settings, count)
     rounds = _list(data["rounds"], "rounds", MAX_ROUNDS)
     current = _integer(session["round"], "session.round", 1, MAX_ROUNDS)
     if len(rounds) != current:
@@ -448,9 +478,9 @@ def check(data: Any) -> _Plan:
         revealed=_boolean(session["revealed"], "session.revealed"),
         locked=_locked(session["locked"]),
         notes=_notes(data["notes"]),
-        role_groups=role_groups,
+        people=count,
         rounds=tuple(
-            _round(value, f"rounds[{i}]", i + 1, pack, settings, count)
+            _round(value, f"rounds[{i}]", i + 1, pack, settings, count, individual)
             for i, value in enumerate(rounds)
         ),
         comments=_comments(data["comments"], pack, current, count),
@@ -502,20 +532,52 @@ def _notes(value: Any) -> dict[str, str]:
     }
 
 
-def _participants(value: Any, settings: SessionSettings) -> tuple[str | None, ...]:
+def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
+    """A version 1 file in version 2's shape: every row was exported, role groups are dropped."""
+    upgraded = dict(data)
+    privacy = data.get("privacy")
+    if isinstance(privacy, dict):
+        upgraded["privacy"] = {**privacy, "individual_rows": True}
+    people = data.get("participants")
+    if isinstance(people, list):
+        upgraded["participants"] = [
+            {k: v for k, v in p.items() if k != "role_group"} if isinstance(p, dict) else p
+            for p in people
+        ]
+    upgraded["areas"] = []
+    return upgraded
+
+
+def _participants(value: Any) -> int:
+    """The number of participants listed as P01, P02, … in order."""
     people = _list(value, "participants", MAX_PARTICIPANTS)
     width = max(2, len(str(len(people))))
-    groups: list[str | None] = []
     for i, person in enumerate(people):
         where = f"participants[{i}]"
-        raw = _object(person, where, ("id", "role_group"))
+        raw = _object(person, where, ("id",))
         if raw["id"] != f"P{i + 1:0{width}d}":
             _reject("value", f"{where}.id", "participants must be P01, P02, … in order")
-        group_name = raw["role_group"]
-        if group_name is not None:
-            group_name = _choice(group_name, f"{where}.role_group", settings.role_groups)
-        groups.append(group_name)
-    return tuple(groups)
+    return len(people)
+
+
+def _areas(value: Any, settings: SessionSettings, count: int) -> None:
+    """Area counts: known areas (null for none), each at most once, adding up to no more."""
+    items = _list(value, "areas", len(settings.role_groups) + 1)
+    seen: set[str] = set()
+    total = 0
+    for i, item in enumerate(items):
+        at = f"areas[{i}]"
+        raw = _object(item, at, ("area", "people"))
+        name = raw["area"]
+        if name is not None:
+            name = _choice(name, f"{at}.area", settings.role_groups)
+        if (name or NO_AREA) in seen:
+            _reject("value", f"{at}.area", "this area appears twice")
+        seen.add(name or NO_AREA)
+        if raw["people"] is not None:
+            total += _integer(raw["people"], f"{at}.people", 0, count)
+    if total > count:
+        _reject("value", "areas", "more people in areas than participants")
 
 
 def _participant_index(value: Any, where: str, count: int) -> int:
@@ -528,14 +590,20 @@ def _participant_index(value: Any, where: str, count: int) -> int:
 
 
 def _round(
-    value: Any, where: str, number: int, pack: ContentPack, settings: SessionSettings, count: int
+    value: Any,
+    where: str,
+    number: int,
+    pack: ContentPack,
+    settings: SessionSettings,
+    count: int,
+    individual: bool,
 ) -> _RoundPlan:
     raw = _object(value, where, ("round", "context", "weights", "votes"))
     if _integer(raw["round"], f"{where}.round", 1, MAX_ROUNDS) != number:
         _reject("value", f"{where}.round", "rounds must be numbered 1, 2, … in order")
     context = _context(raw["context"], f"{where}.context", pack)
-    ballots = _inputs(raw["weights"], f"{where}.weights", "ballots", settings, count)
-    votes = _inputs(raw["votes"], f"{where}.votes", "votes", settings, count)
+    ballots = _inputs(raw["weights"], f"{where}.weights", "ballots", settings, count, individual)
+    votes = _inputs(raw["votes"], f"{where}.votes", "votes", settings, count, individual)
     seen: set[int] = set()
     ballot_plan = []
     for i, item in enumerate(ballots):
@@ -575,9 +643,18 @@ def _unique(index: int, seen: set[int], where: str) -> int:
 
 
 def _inputs(
-    value: Any, where: str, list_key: str, settings: SessionSettings, count: int
+    value: Any,
+    where: str,
+    list_key: str,
+    settings: SessionSettings,
+    count: int,
+    individual: bool,
 ) -> list[Any]:
-    """The count/withheld/list block of weights or votes, checked for consistency."""
+    """The count/withheld/list block of weights or votes, checked for consistency.
+
+    The list holds every entry when individual rows were exported and the round is not
+    withheld, and nothing otherwise.
+    """
     raw = _object(value, where, ("count", "withheld", list_key))
     total = _integer(raw["count"], f"{where}.count", 0, count)
     withheld = _boolean(raw["withheld"], f"{where}.withheld")
@@ -586,7 +663,8 @@ def _inputs(
         _reject(
             "value", f"{where}.withheld", "does not match the count and the anonymity threshold"
         )
-    if (withheld and items) or (not withheld and len(items) != total):
+    listed = individual and not withheld
+    if (not listed and items) or (listed and len(items) != total):
         _reject("value", f"{where}.{list_key}", "the entries do not match the count")
     return items
 
@@ -621,6 +699,7 @@ def _context(value: Any, where: str, pack: ContentPack) -> dict[str, Any]:
         if not isinstance(raw["hybrids"], dict):
             _reject("type", f"{where}.hybrids", "an object is expected")
         _domain(f"{where}.hybrids", ballot_rules.validate_hybrid_params, pack, raw["hybrids"])
+    _domain(where, ballot_rules.validate_context, pack, raw)  # the sliders' steps too
     return raw
 
 
@@ -666,7 +745,7 @@ def _concerns(value: Any, rounds: int, count: int) -> tuple[tuple[int, str, str,
                 _choice(raw["kind"], f"{at}.kind", CONCERN_KINDS),
                 _text(raw["text"], f"{at}.text", MAX_TEXT, multiline=True),
                 _boolean(raw["hidden"], f"{at}.hidden"),
-                _integer(raw["upvotes"], f"{at}.upvotes", 0, count),
+                _integer(raw["upvotes"], f"{at}.upvotes", 0, MAX_PARTICIPANTS),
             )
         )
     return tuple(plan)
@@ -696,7 +775,9 @@ def import_session(store: Store, data: bytes, *, ttl_days: float = 30) -> Create
 
 def _fill(store: Store, code: str, key: str, plan: _Plan) -> None:
     """Write a checked plan into the new, empty session, in the order the store needs."""
-    tokens = [store.join(code, role_group=g).token for g in plan.role_groups]
+    # Upvoters need not have submitted anything, so there may be more of them than listed.
+    most_upvotes = max((c[4] for c in plan.concerns), default=0)
+    tokens = [store.join(code).token for _ in range(max(plan.people, most_upvotes))]
     hidden_comments: list[int] = []
     hidden_concerns: list[int] = []
     for number, round_plan in enumerate(plan.rounds, start=1):

@@ -134,7 +134,12 @@ def _header_facts(snapshot: Snapshot) -> tuple[tuple[str, str], ...]:
         (t("export.record.as_of", lang), words.timestamp(snapshot.exported_at, lang)),
         (t("export.field.created", lang), words.timestamp(snapshot.created_at, lang)),
         (t("export.field.code", lang), snapshot.code),
-        (t("export.field.participants", lang), str(len(snapshot.participants))),
+        (t("export.field.joined", lang), str(snapshot.joined)),
+        (t("export.field.active", lang), str(len(snapshot.participants))),
+        *(
+            (label, str(value))
+            for label, value in words.area_facts(snapshot.areas, settings.role_groups, lang)
+        ),
         (t("export.record.rounds", lang), str(snapshot.round)),
         (t("export.field.phase", lang), t(f"common.phase.{snapshot.phase}", lang)),
         (t("export.field.vote_mode", lang), mode),

@@ -6,14 +6,19 @@ calls public store methods.  Every export format is then a pure function of the
 
 Privacy rules, applied here once so that no format can forget them:
 
-* participants appear only as pseudonyms P01, P02, … in joining order (P001… from 100 people
-  on); tokens and nicknames are never read into a snapshot;
+* by default a snapshot carries aggregates only: group weights and spread, rankings,
+  robustness, vote tallies, counts, comments and concerns.  Per-person rows (each person's
+  sliders and vote) are added only when ``individual`` is asked for, and then they cannot be
+  tied to a person: pseudonyms are drawn at random for every snapshot (not in joining order,
+  not the same in two exports), only people who submitted something appear, and a row never
+  carries an area.  Tokens and nicknames are never read into a snapshot;
 * a round's weight ballots and everything computed from them (group weights, ranking,
   sensitivity) are kept only from the anonymity threshold of ballots on; below it the round
   carries counts only (``weights_visible`` is False).  Votes follow the same rule with the
   number of votes (as :func:`workshop.results.round_results` does for the tally);
-* a participant's role group is kept only when at least ``threshold`` participants share it;
-  otherwise it is blanked (a group of one would name its member);
+* areas appear only as a count of people per area, among the people who submitted something,
+  with small areas withheld and complementary suppression (:mod:`workshop.anonymity`), so no
+  withheld area can be worked out from the shown ones and the total;
 * hidden (moderated) comments and concerns are left out unless ``include_hidden`` is asked for;
   their number is kept either way so the record can say that some were hidden;
 * who wrote a comment or concern, and who upvoted what, is never exported.
@@ -25,12 +30,14 @@ the numbers always match the rows exported beside them even while people keep su
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from workshop.anonymity import NO_AREA, Cells, suppress
 from workshop.content import ContentPack, Lang
 from workshop.errors import WrongFacilitatorKey
 from workshop.i18n import coerce_lang
@@ -68,10 +75,9 @@ class ChartSpec:
 
 @dataclass(frozen=True)
 class ParticipantRow:
-    """A participant as exported: pseudonym and (when the group is large enough) role group."""
+    """A participant who submitted something, as exported: a pseudonym and nothing else."""
 
     pseudonym: str
-    role_group: str | None
 
 
 @dataclass(frozen=True)
@@ -155,9 +161,11 @@ class Snapshot:
     comments: tuple[CommentRow, ...]
     concerns: tuple[ConcernRow, ...]
     include_hidden: bool
+    individual: bool
+    joined: int
+    areas: Cells
     hidden_comments: int
     hidden_concerns: int
-    role_groups_withheld: int
     charts: tuple[ChartSpec, ...] = field(default=())
 
     @property
@@ -184,14 +192,18 @@ def build_snapshot(
     *,
     lang: str | None = None,
     include_hidden: bool = False,
+    individual: bool = False,
     charts: ChartMaker | None = None,
     now: datetime | None = None,
+    shuffle: random.Random | None = None,
 ) -> Snapshot:
     """Read the session once through the store and apply the privacy rules.
 
     Raises :class:`~workshop.errors.WrongFacilitatorKey` unless `key` opens the session (the
-    notes are the facilitator's, and the whole export is theirs to hand over).  `charts`
-    adds the wall's charts; without it the record has tables only.
+    notes are the facilitator's, and the whole export is theirs to hand over).  `individual`
+    adds per-person rows (see the module docstring); `charts` adds the wall's charts, without
+    it the record has tables only.  `shuffle` draws the pseudonyms (tests pass a seeded one;
+    by default the operating system's randomness, so nobody can predict or repeat the order).
     """
     if not store.check_key(code, key):
         raise WrongFacilitatorKey()
@@ -206,9 +218,9 @@ def build_snapshot(
     # Read last: people only ever join, so everyone behind a ballot or vote read above is known
     # even when someone joins and submits while the export runs.
     people = store.participants(code)
-    names = pseudonyms(p.id for p in people)
+    active = _active(raw_rounds, comments, concerns)
+    names = pseudonyms(active, shuffle or random.SystemRandom())
     threshold = view.settings.anonymity_threshold
-    participants, withheld_groups = _participant_rows(people, names, threshold)
     snapshot = Snapshot(
         lang=coerce_lang(lang, coerce_lang(view.language)),
         code=view.code,
@@ -224,8 +236,8 @@ def build_snapshot(
         pack_data=view.pack_data,
         pack=pack,
         notes=store.notes(code, key),
-        participants=participants,
-        rounds=_rounds(pack, view.settings, [p.id for p in people], names, raw_rounds),
+        participants=tuple(ParticipantRow(name) for name in sorted(names.values())),
+        rounds=_rounds(pack, view.settings, [p.id for p in people], names, raw_rounds, individual),
         comments=tuple(_comment_row(c) for c in comments if include_hidden or not c.hidden),
         concerns=tuple(
             _concern_row(c)
@@ -233,9 +245,11 @@ def build_snapshot(
             if include_hidden or not c.hidden
         ),
         include_hidden=include_hidden,
+        individual=individual,
+        joined=len(people),
+        areas=area_counts(people, active, view.settings.role_groups, threshold),
         hidden_comments=sum(c.hidden for c in comments),
         hidden_concerns=sum(c.hidden for c in concerns),
-        role_groups_withheld=withheld_groups,
     )
     if charts is None:
         return snapshot
@@ -244,26 +258,50 @@ def build_snapshot(
     return replace(snapshot, charts=made)
 
 
-def pseudonyms(participant_ids: Iterable[int]) -> dict[int, str]:
-    """P01, P02, … in joining order (store ids increase with joining); wider from 100 on."""
-    ordered = sorted(participant_ids)
+def pseudonyms(participant_ids: Iterable[int], shuffle: random.Random) -> dict[int, str]:
+    """P01, P02, … drawn at random (`shuffle`), so a pseudonym tells nothing of joining order.
+
+    Wider from 100 people on (P001…).
+    """
+    ordered = sorted(set(participant_ids))
+    shuffle.shuffle(ordered)
     width = max(2, len(str(len(ordered))))
     return {pid: f"P{n:0{width}d}" for n, pid in enumerate(ordered, start=1)}
 
 
-def _participant_rows(
-    people: Sequence[ParticipantView], names: Mapping[int, str], threshold: int
-) -> tuple[tuple[ParticipantRow, ...], int]:
-    """Pseudonyms with role groups, blanking groups smaller than the threshold."""
-    sizes = Counter(p.role_group for p in people if p.role_group)
-    rows = []
-    withheld = 0
-    for person in sorted(people, key=lambda p: p.id):
-        group = person.role_group
-        if group and sizes[group] < threshold:
-            group, withheld = None, withheld + 1
-        rows.append(ParticipantRow(names[person.id], group))
-    return tuple(rows), withheld
+def _active(
+    raw_rounds: Sequence[tuple[int, JsonObject, Mapping[int, Ballot], Mapping[int, Vote]]],
+    comments: Sequence[Comment],
+    concerns: Sequence[Concern],
+) -> set[int]:
+    """Who submitted anything: a ballot, a vote, a comment or a concern, in any round.
+
+    Someone who only joined left nothing to protect or to count, and an empty identity must
+    not pad the export (four silent joins beside one real person).
+    """
+    active: set[int] = set()
+    for _, _, ballots, votes in raw_rounds:
+        active.update(ballots, votes)
+    active.update(c.participant_id for c in comments)
+    active.update(c.participant_id for c in concerns)
+    return active
+
+
+def area_counts(
+    people: Sequence[ParticipantView],
+    active: set[int],
+    areas: Sequence[str],
+    threshold: int,
+) -> Cells:
+    """People per area among the `active` ones, with small and revealing areas withheld.
+
+    Every area of the session's settings is a cell (an area nobody chose is a cell of 0),
+    people without an area are the :data:`~workshop.anonymity.NO_AREA` cell.
+    """
+    counts = Counter(p.role_group or NO_AREA for p in people if p.id in active)
+    cells = {area: counts.get(area, 0) for area in areas}
+    cells[NO_AREA] = sum(n for area, n in counts.items() if area not in cells)
+    return suppress(cells, threshold)
 
 
 def _rounds(
@@ -272,8 +310,9 @@ def _rounds(
     participant_ids: Sequence[int],
     names: Mapping[int, str],
     raw_rounds: Sequence[tuple[int, JsonObject, Mapping[int, Ballot], Mapping[int, Vote]]],
+    individual: bool,
 ) -> tuple[RoundSnapshot, ...]:
-    """Each round's rows and results, computed from exactly these rows."""
+    """Each round's results, computed from exactly these rows, and the rows when asked for."""
     live = _replay(pack, participant_ids, raw_rounds)
     rounds: list[RoundSnapshot] = []
     previous: RoundResults | None = None
@@ -282,6 +321,8 @@ def _rounds(
         previous = results
         weights_visible = results.visible
         votes_visible = results.tally is not None
+        ballot_rows = sorted((names[pid], b) for pid, b in ballots.items())
+        vote_rows = sorted((names[pid], v) for pid, v in votes.items())
         rounds.append(
             RoundSnapshot(
                 number=number,
@@ -290,14 +331,11 @@ def _rounds(
                 votes_count=len(votes),
                 weights_visible=weights_visible,
                 votes_visible=votes_visible,
-                ballots=tuple(
-                    BallotRow(names[pid], b.weights, b.hybrid_params)
-                    for pid, b in sorted(ballots.items())
-                )
-                if weights_visible
+                ballots=tuple(BallotRow(n, b.weights, b.hybrid_params) for n, b in ballot_rows)
+                if weights_visible and individual
                 else (),
-                votes=tuple(VoteRow(names[pid], v.vote) for pid, v in sorted(votes.items()))
-                if votes_visible
+                votes=tuple(VoteRow(n, v.vote) for n, v in vote_rows)
+                if votes_visible and individual
                 else (),
                 results=results,
             )

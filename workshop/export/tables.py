@@ -123,8 +123,11 @@ def _summary(snapshot: Snapshot) -> Table:
         (t("export.field.language", lang), t(f"export.language.{snapshot.language}", lang)),
         (t("export.field.phase", lang), t(f"common.phase.{snapshot.phase}", lang)),
         (t("export.field.round", lang), snapshot.round),
-        (t("export.field.participants", lang), len(snapshot.participants)),
+        (t("export.field.joined", lang), snapshot.joined),
+        (t("export.field.active", lang), len(snapshot.participants)),
+        *words.area_facts(snapshot.areas, settings.role_groups, lang),
         (t("export.field.threshold", lang), settings.anonymity_threshold),
+        (t("export.field.individual", lang), words.yes_no(snapshot.individual, lang)),
         (t("export.field.vote_mode", lang), t(f"export.vote_mode.{settings.vote_mode}", lang)),
     ]
     if settings.vote_mode == "dots":
@@ -202,22 +205,19 @@ def _group_weights(snapshot: Snapshot) -> Table:
 
 
 def _participant_weights(snapshot: Snapshot) -> Table:
-    """Per visible round and participant (pseudonym): slider position per criterion."""
+    """Per visible round and participant (pseudonym): slider position per criterion.
+
+    Empty unless the facilitator asked for individual inputs; never with an area.
+    """
     lang = snapshot.lang
     criteria = snapshot.pack.criteria
-    groups = {p.pseudonym: p.role_group for p in snapshot.participants}
     rows: list[tuple[Cell, ...]] = []
     for r in _visible(snapshot):
         for ballot in r.ballots:
             values = tuple(_slider(ballot.weights.get(c.id)) for c in criteria)
-            rows.append((r.number, ballot.pseudonym, groups.get(ballot.pseudonym), *values))
+            rows.append((r.number, ballot.pseudonym, *values))
     columns = (
-        *_columns(
-            lang,
-            ("export.col.round", "int"),
-            ("export.col.participant", "text"),
-            ("export.col.role_group", "text"),
-        ),
+        *_columns(lang, ("export.col.round", "int"), ("export.col.participant", "text")),
         *(Column(c.name.get(lang), "int") for c in criteria),
     )
     return _table(snapshot, "participant_weights", columns, rows)

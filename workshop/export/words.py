@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from workshop import wording
+from workshop.anonymity import NO_AREA, Cells
 from workshop.content import ContentPack, Lang
 from workshop.i18n import t
 from workshop.results import DisagreementAlert, RoundShift, SensitivityReport
@@ -27,6 +28,7 @@ from workshop.wording import (
 __all__ = [
     "MAX_FLIPS",
     "alert_sentences",
+    "area_facts",
     "criterion_names",
     "join_names",
     "number",
@@ -96,3 +98,23 @@ def alert_sentences(
 def shift_sentences(shift: RoundShift, options: Mapping[str, str], lang: Lang) -> list[str]:
     """First place then and now, and the options that moved (largest moves first)."""
     return wording.shift_sentences(shift, options, lang)
+
+
+def area_facts(areas: Cells, names: Sequence[str], lang: Lang) -> list[tuple[str, str | int]]:
+    """(label, value) rows of the people per area, withheld ones said as such, in `names` order.
+
+    The people without an area come last; the withheld areas' total appears only when it
+    cannot single anyone out (it is then 0 or at least the threshold).
+    """
+    rows: list[tuple[str, str | int]] = []
+    if not names:  # the session has no areas: nothing to report
+        return rows
+    withheld = t("export.area_withheld", lang)
+    for name in [*names, NO_AREA]:
+        if name not in areas.shown and name not in areas.withheld:
+            continue
+        label = t("export.field.area", lang, area=name) if name else t("export.field.no_area", lang)
+        rows.append((label, areas.shown.get(name, withheld)))
+    if areas.withheld and areas.shown and areas.withheld_people:
+        rows.append((t("export.field.areas_withheld", lang), areas.withheld_people))
+    return rows

@@ -10,16 +10,17 @@ never on a rerun of the console: the record's charts take a few seconds to draw.
 
 from __future__ import annotations
 
-import functools
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from urllib.parse import urlencode
 
 import pyarrow as pa
 import streamlit as st
 
 from workshop.content import ContentPack, Lang
-from workshop.errors import WorkshopError
+from workshop.errors import TooManyImports, WorkshopError
 from workshop.export import FORMATS, ChartSpec, RoundSnapshot, Snapshot, build_snapshot
 from workshop.export.charts import chart_png, png_name, with_data
 from workshop.export.jsonfmt import (
@@ -29,9 +30,11 @@ from workshop.export.jsonfmt import (
     rejection_of,
 )
 from workshop.i18n import t
-from workshop.store import SessionView
+from workshop.joinlimit import JoinLimiter, JoinLimits
+from workshop.store import CreatedSession, SessionView, Store
 from workshop.ui import charts, services
-from workshop.ui.runtime import plain, show_error, tr
+from workshop.ui.joining import client_of
+from workshop.ui.runtime import plain, reader_lang, show_error, tr
 
 _CHARTS = "_export_charts"
 #: The chart sizes exported: print (the record) and the wall's (slides).
@@ -137,45 +140,54 @@ def render_exports(view: SessionView, key: str) -> None:
         key="export.include_hidden",
         help=tr("export.include_hidden_help"),
     )
-    _downloads(view, key, include_hidden)
+    individual = st.toggle(
+        tr("export.individual"), key="export.individual", help=tr("export.individual_help")
+    )
+    _downloads(view, key, ExportOptions(reader_lang(), include_hidden, individual))
     _chart_downloads(view, key)
     _direct_links(view, key)
     st.divider()
     render_import()
 
 
-def export_file(code: str, key: str, format_id: str, include_hidden: bool) -> bytes:
-    """One format of the session as it is now (the download buttons call this on click)."""
-    fmt = FORMATS[format_id]
-    # Only the record and the chart zip draw charts; the tables need no chart specs.
-    with_charts = fmt.needs_charts or format_id in ("html", "pdf")
-    snapshot = build_snapshot(
-        services.store(),
-        code,
-        key,
-        include_hidden=include_hidden,
-        charts=wall_charts if with_charts else None,
-    )
-    return fmt.render(snapshot)
+@dataclass(frozen=True)
+class ExportOptions:
+    """What the facilitator chose for the next downloads (the export route's query)."""
+
+    lang: str
+    include_hidden: bool
+    individual: bool
+
+    def query(self) -> str:
+        """The query string of :func:`export_url` (the key is added there)."""
+        wanted = {"lang": self.lang}
+        if self.include_hidden:
+            wanted["hidden"] = "1"
+        if self.individual:
+            wanted["individual"] = "1"
+        return urlencode(wanted)
 
 
-def _downloads(view: SessionView, key: str, include_hidden: bool) -> None:
-    """One button per format.  Each makes its file when clicked, from the session as it is
-    then (Streamlit's deferred download, in its own thread): always current, never stale, and
-    the button shows a spinner while a long one (the record) is made."""
-    today = datetime.now(UTC)
+def export_url(code: str, key: str, format_id: str, options: ExportOptions) -> str:
+    """The key-checked export route of one format: what a console download opens.
+
+    Downloads go through the route, which checks the key on every request, rather than
+    Streamlit's deferred download, whose file id any browser session could redeem.
+    """
+    return f"/export/{code}.{format_id}?{options.query()}&{urlencode({'key': key})}"
+
+
+def _downloads(view: SessionView, key: str, options: ExportOptions) -> None:
+    """One link per format.  The server makes each file when it is opened, from the session as
+    it is then: always current, never stale."""
     formats = list(FORMATS.values())
     for row in range(0, len(formats), 3):  # rows of three, so each button sits above its line
         for cell, fmt in zip(st.columns(3), formats[row : row + 3], strict=False):
             with cell:
-                st.download_button(
+                st.link_button(
                     tr(f"export.format.{fmt.id}"),
-                    data=functools.partial(export_file, view.code, key, fmt.id, include_hidden),
-                    file_name=fmt.name_for(view.title, view.code, today),
-                    mime=fmt.content_type,
-                    key=f"export.download.{fmt.id}",
+                    export_url(view.code, key, fmt.id, options),
                     icon=":material/download:",
-                    on_click="ignore",
                     width="stretch",
                 )
                 st.caption(tr(f"export.format_help.{fmt.id}"))
@@ -244,6 +256,30 @@ def _direct_links(view: SessionView, key: str) -> None:
 # --------------------------------------------------------------------------- import
 
 
+#: Imports one client address may start: 3 at once, then one a minute (a facilitator imports
+#: a file or two before a workshop; a 2,000-person file keeps the store busy for seconds).
+IMPORT_LIMITER = JoinLimiter(JoinLimits(burst=3, per_minute=1))
+_IMPORT_RUNNING = threading.Lock()
+
+
+def bounded_import(
+    store: Store, data: bytes, client: str, limiter: JoinLimiter | None = None
+) -> CreatedSession:
+    """Import `data` unless another import runs in this process or `client` imported too often.
+
+    The create page needs no key, so without this bound anyone could keep the store busy with
+    large imports.  Raises :class:`~workshop.errors.TooManyImports` (nothing created) then.
+    """
+    if not _IMPORT_RUNNING.acquire(blocking=False):
+        raise TooManyImports()
+    try:
+        if not (limiter or IMPORT_LIMITER).allow(client):
+            raise TooManyImports()
+        return import_session(store, data)
+    finally:
+        _IMPORT_RUNNING.release()
+
+
 def render_import() -> None:
     """Upload a JSON export and create a new session from it; errors are translated."""
     st.markdown(f"#### {tr('export.import_title')}")
@@ -260,7 +296,8 @@ def render_import() -> None:
         return
     assert upload is not None  # the button is disabled without a file
     try:
-        created = import_session(services.store(), upload.getvalue())
+        client = client_of(st.context.ip_address, st.context.headers.get("x-forwarded-for"))
+        created = bounded_import(services.store(), upload.getvalue(), client)
     except ImportRejected as error:
         reason, where = rejection_of(error)
         st.error(
@@ -268,7 +305,8 @@ def render_import() -> None:
             icon=":material/error:",
         )
         if where:
-            st.caption(tr("export.import_where", where=where))
+            # The place names the file's own keys, which can be anything: never Markdown.
+            st.caption(tr("export.import_where", where=plain(where)))
         return
     except WorkshopError as error:
         show_error(error)
