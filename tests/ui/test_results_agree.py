@@ -8,6 +8,7 @@ Ties are shared places everywhere, and a vote that puts another option first is 
 
 from __future__ import annotations
 
+import html
 import io
 import random
 from collections.abc import Callable
@@ -81,8 +82,9 @@ def reference(code: str) -> RoundResults:
 
 
 def phone_rows(at: AppTest) -> list[str]:
-    """The phone's group ranking lines ("1. Name · Mischform — 68 %")."""
-    return [str(p.proto.text) for p in at.get("progress")]
+    """The phone's group ranking lines ("1. Name · Mischform — 68 %"), as a reader reads them
+    (pack names reach Markdown as character references)."""
+    return [html.unescape(str(p.proto.text)) for p in at.get("progress")]
 
 
 def expected_phone_rows(results: RoundResults) -> list[str]:
@@ -214,7 +216,7 @@ def test_a_tie_shares_first_place_on_the_phone(ui_store: Store, open_page: Open)
     assert rows[0].startswith(f"1. {pods} — ")
     assert rows[1].startswith(f"1. {front_back} — ")
     assert not rows[2].startswith("1. ")
-    captions = [str(c.value) for c in at.caption]
+    captions = [html.unescape(str(c.value)) for c in at.caption]
     assert f"Gleichauf auf Platz 1: {pods} und {front_back}." in captions
 
 
@@ -224,7 +226,7 @@ def test_a_tie_shares_first_place_while_weighing(ui_store: Store, open_page: Ope
     ui_store.set_phase(seeded.code, seeded.key, "weigh")
     at = open_page("participate", code=seeded.code, p=seeded.tokens[0]).run()
     pods, front_back = PACK.option("pods").name.de, PACK.option("front_back").name.de
-    leader = [str(i.value) for i in at.info if "vorn" in str(i.value)]
+    leader = [html.unescape(str(i.value)) for i in at.info if "vorn" in str(i.value)]
     assert leader and leader[0].startswith(
         f"Mit Ihren Gewichten gleichauf vorn: {pods} und {front_back}"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,8 @@ def refresh(at: AppTest, store: Store, code: str) -> AppTest:
 
 
 def texts(at: AppTest) -> str:
-    """All visible markdown, captions, subheaders and alerts of a page, joined."""
+    """All visible markdown, captions, subheaders and alerts of a page, joined, as a reader
+    reads them: pack texts and user text reach Markdown escaped as character references."""
     parts: list[str] = []
     for kind in (
         "markdown",
@@ -59,5 +61,5 @@ def texts(at: AppTest) -> str:
         "warning",
         "error",
     ):
-        parts.extend(str(element.value) for element in getattr(at, kind))
+        parts.extend(html.unescape(str(element.value)) for element in getattr(at, kind))
     return "\n".join(parts)

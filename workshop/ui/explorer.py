@@ -24,7 +24,7 @@ from workshop.packs import default_pack
 from workshop.results import rank_options, sensitivity_report
 from workshop.scoring import Evaluation, ScoringModel
 from workshop.ui import charts
-from workshop.ui.runtime import language_switch, text, tr
+from workshop.ui.runtime import language_switch, plain, plain_names, text, text_md, tr
 from workshop.ui.wall import option_names
 from workshop.wording import criterion_names, number, percent, sensitivity_sentences
 
@@ -147,7 +147,7 @@ def _scenario_picker(pack: ContentPack) -> None:
     )
     chosen = st.session_state.get("explorer.scenario")
     if chosen in names:
-        st.caption(text(pack.scenario(chosen).description))
+        st.caption(text_md(pack.scenario(chosen).description))
 
 
 def _apply_scenario(pack: ContentPack) -> None:
@@ -169,12 +169,12 @@ def _weight_slider(pack: ContentPack, criterion_id: str) -> int:
     """A 0–10 weight slider; its help gives the definition and what a 1 and a 5 mean."""
     criterion = pack.criterion(criterion_id)
     help_text = (
-        f"{text(criterion.definition)}\n\n"
-        f"**{tr('common.anchor_1')}** {text(criterion.low)}\n\n"
-        f"**{tr('common.anchor_5')}** {text(criterion.high)}"
+        f"{text_md(criterion.definition)}\n\n"
+        f"**{tr('common.anchor_1')}** {text_md(criterion.low)}\n\n"
+        f"**{tr('common.anchor_5')}** {text_md(criterion.high)}"
     )
     value: int = st.slider(
-        text(criterion.name),
+        text_md(criterion.name),
         min_value=SLIDER_MIN,
         max_value=SLIDER_MAX,
         step=1,
@@ -186,14 +186,14 @@ def _weight_slider(pack: ContentPack, criterion_id: str) -> int:
 
 def _factor_slider(factor: ContextFactor) -> float:
     """A context factor on its own range; the help explains both ends and the neutral point."""
-    label = text(factor.name)
+    label = text_md(factor.name)
     if factor.unit is not None:
-        label = tr("explorer.factor_label", name=label, unit=text(factor.unit))
+        label = tr("explorer.factor_label", name=label, unit=text_md(factor.unit))
     neutral = _slider_number(factor.neutral, factor)
     help_text = (
-        f"{text(factor.description)}\n\n"
-        f"{tr('explorer.factor_low', text=text(factor.low))}\n\n"
-        f"{tr('explorer.factor_high', text=text(factor.high))}\n\n"
+        f"{text_md(factor.description)}\n\n"
+        f"{tr('explorer.factor_low', text=text_md(factor.low))}\n\n"
+        f"{tr('explorer.factor_high', text=text_md(factor.high))}\n\n"
         f"{tr('explorer.factor_neutral', value=neutral)}"
     )
     whole = _whole(factor)
@@ -213,25 +213,25 @@ def _hybrid_sliders(pack: ContentPack) -> dict[str, dict[str, float]]:
     """Each hybrid's name, what it combines, and a slider per parameter."""
     values: dict[str, dict[str, float]] = {}
     for hybrid in pack.hybrids:
-        st.markdown(f"**{text(hybrid.name)}**")
+        st.markdown(f"**{text_md(hybrid.name)}**")
         parts = tr(
             "explorer.hybrid_parts",
-            a=text(pack.option(hybrid.a).name),
-            b=text(pack.option(hybrid.b).name),
+            a=text_md(pack.option(hybrid.a).name),
+            b=text_md(pack.option(hybrid.b).name),
         )
-        st.caption(f"{text(hybrid.summary)} {parts}")
+        st.caption(f"{text_md(hybrid.summary)} {parts}")
         values[hybrid.id] = {p.id: _parameter_slider(hybrid.id, p) for p in hybrid.parameters}
     return values
 
 
 def _parameter_slider(hybrid_id: str, parameter: Parameter) -> float:
     value: float = st.slider(
-        text(parameter.name),
+        text_md(parameter.name),
         min_value=float(parameter.minimum),
         max_value=float(parameter.maximum),
         step=float(parameter.step),
         key=parameter_key(hybrid_id, parameter.id),
-        help=text(parameter.description),
+        help=text_md(parameter.description),
         format="%.2f",
     )
     return float(value)
@@ -246,14 +246,15 @@ def _summary(
     """Who leads, how safe that is (plain words), and whether TOPSIS agrees."""
     report = sensitivity_report(evaluation, pack.criterion_ids)
     leader = float(evaluation.wsm.max())
-    lines = sensitivity_sentences(report, leader, criterion_names(pack, lang), options, lang)
+    criteria, names = plain_names(criterion_names(pack, lang)), plain_names(options)
+    lines = sensitivity_sentences(report, leader, criteria, names, lang)  # shown as Markdown
     topsis_first = evaluation.topsis_leaders[0]
     key = "explorer.topsis_agrees" if topsis_first in report.tied else "explorer.topsis_differs"
     with st.container(border=True):
         st.markdown(f"**{lines[0]}**")
         for line in lines[1:]:
             st.markdown(f"- {line}")
-        st.caption(f"{tr(key, option=options[topsis_first])} {tr('wall.sens.others')}")
+        st.caption(f"{tr(key, option=names[topsis_first])} {tr('wall.sens.others')}")
 
 
 def _ranking(
@@ -319,14 +320,14 @@ def _explain(
     )
     i = model.ids.index(chosen)
     score = number(float(evaluation.wsm[i]) * 100.0, lang)
-    st.markdown(tr("explorer.explain_total", option=options[chosen], score=score))
+    st.markdown(tr("explorer.explain_total", option=plain(options[chosen]), score=score))
     if chosen in model.hybrid_ids:
         hybrid = pack.hybrid(chosen)
         st.caption(
             tr(
                 "explorer.explain_hybrid",
-                a=options[hybrid.a],
-                b=options[hybrid.b],
+                a=plain(options[hybrid.a]),
+                b=plain(options[hybrid.b]),
             )
         )
     st.dataframe(

@@ -38,7 +38,9 @@ def run() -> None:
     wide = role in {"facilitator", "wall"}
     st.set_page_config(
         page_title=tr("common.app_name"),
-        page_icon=":material/forum:",
+        # An emoji: Streamlit draws it as an inline SVG.  A ":material/...:" favicon is fetched
+        # from fonts.gstatic.com on every page, a request outside the app from every phone.
+        page_icon="💬",
         layout="wide" if wide else "centered",
         initial_sidebar_state="collapsed",
     )
