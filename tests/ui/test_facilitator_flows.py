@@ -124,8 +124,22 @@ def test_counts_never_names(store: Store, session: tuple[str, str]) -> None:
     store.submit_weights(code, token, {"FCR": 7})
     at = console(code, key)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Teilnehmende"] == "1"
+    assert metrics["Beigetreten"] == "1"
     assert "Kim Beispiel" not in texts(at)
+
+
+def test_counts_show_padding(store: Store, session: tuple[str, str]) -> None:
+    """Joined, weighed and voted side by side: identities nobody uses stand out."""
+    code, key = session
+    tokens = [store.join(code).token for _ in range(4)]
+    store.submit_weights(code, tokens[0], {"FCR": 7})
+    for lang, labels in (
+        ("de", ("Beigetreten", "Gewichtet", "Abgestimmt")),
+        ("en", ("Joined", "Weighed", "Voted")),
+    ):
+        at = page("facilitate", code=code, key=key, lang=lang)
+        metrics = {m.label: m.value for m in at.metric}
+        assert [metrics[label] for label in labels] == ["4", "1", "0"], lang
 
 
 # --- nobody but the key holder steers ------------------------------------------------------

@@ -41,9 +41,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "facilitator.role_groups": {"de": "Bereiche (optional)", "en": "Areas (optional)"},
     "facilitator.role_groups_help": {
         "de": "Durch Kommas getrennt, z. B. Service, Vertrieb, IT. Teilnehmende können sich "
-        "freiwillig zuordnen; Vergleiche zeigt die App nur zusammengefasst.",
+        "freiwillig zuordnen. Exporte nennen nur die Zahl der Personen je Bereich, und nur "
+        "wo das niemanden erkennbar macht.",
         "en": "Separated by commas, e.g. Service, Sales, IT. Participants may pick one if they "
-        "wish; the app shows comparisons only in combined form.",
+        "wish. Exports give only the number of people per area, and only where that makes "
+        "nobody recognisable.",
     },
     "facilitator.create_button": {"de": "Workshop anlegen", "en": "Create workshop"},
     "facilitator.demo_title": {"de": "Erst einmal ausprobieren?", "en": "Try it first?"},
@@ -83,7 +85,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "facilitator.key_stored": {"de": "Ich habe den Link gesichert", "en": "I have saved the link"},
     "facilitator.console_link": {"de": "Moderationslink", "en": "Facilitator link"},
     "facilitator.phase": {"de": "Phase", "en": "Phase"},
-    "facilitator.count.participants": {"de": "Teilnehmende", "en": "Participants"},
+    "facilitator.count.joined": {"de": "Beigetreten", "en": "Joined"},
+    "facilitator.count.joined_help": {
+        "de": "Teilnehmende, die diesem Workshop beigetreten sind, auch ohne jede Eingabe. "
+        "Sind es deutlich mehr als Menschen im Raum, ist jemand mehrfach beigetreten.",
+        "en": "Participants who joined this workshop, with or without any input. Clearly more "
+        "than there are people in the room means someone joined more than once.",
+    },
+    "facilitator.count.weighed": {"de": "Gewichtet", "en": "Weighed"},
+    "facilitator.count.weighed_help": {
+        "de": "Teilnehmende, die in dieser Runde ihre Gewichtung abgegeben haben.",
+        "en": "Participants who submitted their weights in this round.",
+    },
+    "facilitator.count.voted": {"de": "Abgestimmt", "en": "Voted"},
+    "facilitator.count.voted_help": {
+        "de": "Teilnehmende, die in dieser Runde ihre Stimme abgegeben haben.",
+        "en": "Participants who cast their vote in this round.",
+    },
     "facilitator.tab.steer": {"de": "Steuern", "en": "Control"},
     "facilitator.tab.context": {"de": "Kontext", "en": "Context"},
     "facilitator.tab.moderate": {"de": "Beiträge", "en": "Posts"},
@@ -152,4 +170,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "keep first.",
     },
     "facilitator.delete_confirm": {"de": "Endgültig löschen", "en": "Delete for good"},
+    "facilitator.factsheet": {
+        "de": "Infoblatt für den Betriebsrat: Datenschutz und Anonymität",
+        "en": "Factsheet for the works council: privacy and anonymity",
+    },
+    "facilitator.factsheet_missing": {
+        "de": "Das Infoblatt fehlt in dieser Installation ({path}).",
+        "en": "The factsheet is missing from this installation ({path}).",
+    },
 }

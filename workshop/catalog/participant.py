@@ -22,16 +22,17 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "participant.nickname": {"de": "Spitzname (optional)", "en": "Nickname (optional)"},
     "participant.nickname_help": {
-        "de": "Nur für Sie und die Moderation sichtbar; in Ergebnissen erscheint er nie.",
-        "en": "Only you and the facilitator see it; it never appears in results.",
+        "de": "Nur auf Ihrem Handy sichtbar; weder die Moderation noch Ergebnisse oder Exporte "
+        "zeigen ihn.",
+        "en": "Shown only on your phone; neither the facilitator nor results or exports show it.",
     },
     "participant.role_group": {"de": "Ihr Bereich (optional)", "en": "Your area (optional)"},
     "participant.role_group_none": {"de": "Keine Angabe", "en": "Prefer not to say"},
     "participant.role_group_help": {
-        "de": "Damit lassen sich Sichtweisen von Bereichen vergleichen – immer nur "
-        "zusammengefasst, nie einzeln.",
-        "en": "This lets the group compare how areas see things – always combined, never "
-        "individually.",
+        "de": "Ihr Bereich erscheint nur in Exporten als Zahl der Personen je Bereich – nie "
+        "neben Ihren Eingaben, und kleine Bereiche gar nicht.",
+        "en": "Your area appears only in exports, as the number of people per area – never "
+        "next to your input, and small areas not at all.",
     },
     "participant.profile_save": {"de": "Speichern", "en": "Save"},
     "participant.concerns_title": {"de": "Sorgen und Fragen", "en": "Concerns and questions"},
@@ -76,6 +77,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Noch nicht abgegeben: Verschieben Sie einen Regler oder bestätigen Sie die "
         "Werte, wie sie sind.",
         "en": "Not submitted yet: move a slider or confirm the values as they are.",
+    },
+    "participant.weights_unsaved": {
+        "de": "Ihre letzte Änderung ist nicht gespeichert. Die Regler zeigen weiter Ihre Werte – "
+        "tippen Sie auf „Gewichtung erneut senden“, damit sie zählen.",
+        "en": "Your last change is not saved. The sliders still show your values – tap "
+        "“Send my weights again” so that they count.",
+    },
+    "participant.resend_weights": {
+        "de": "Gewichtung erneut senden",
+        "en": "Send my weights again",
     },
     "participant.confirm_weights": {
         "de": "Diese Gewichtung abgeben",
@@ -142,6 +153,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "participant.vote_saved": {
         "de": "Ihre Stimme ist gespeichert. Bis die Abstimmung schließt, können Sie sie ändern.",
         "en": "Your vote is saved. You can change it until voting closes.",
+    },
+    "participant.vote_not_saved": {
+        "de": "Diese Stimme ist nicht gespeichert. Ihre Auswahl bleibt stehen – tippen Sie gleich "
+        "noch einmal auf „Stimme abgeben“.",
+        "en": "This vote is not saved. Your choice stays as it is – tap “Cast my vote” again in "
+        "a moment.",
+    },
+    "participant.vote_not_saved_earlier": {
+        "de": "Diese Stimme ist nicht gespeichert, es zählt weiter Ihre bisherige Stimme. Ihre "
+        "Auswahl bleibt stehen – tippen Sie gleich noch einmal auf „Stimme abgeben“.",
+        "en": "This vote is not saved; your earlier vote still counts. Your choice stays as it "
+        "is – tap “Cast my vote” again in a moment.",
     },
     "participant.vote_changed": {
         "de": "Sie haben Ihre Klebepunkte geändert. Tippen Sie auf „Stimme abgeben“, damit die "

@@ -12,25 +12,33 @@ from typing import Any
 import streamlit as st
 
 from workshop.addresses import join_base, join_url
+from workshop.ballots import validate_context
 from workshop.content import ContentPack
 from workshop.demo import seed_demo
-from workshop.errors import WorkshopError
+from workshop.errors import StoreUnavailable, WorkshopError
 from workshop.packs import default_pack, pack_to_data
 from workshop.store import INPUT_KINDS, PHASES, VOTE_MODES, SessionSettings, SessionView
 from workshop.ui import identity, services
 from workshop.ui.exports import render_exports, render_import
+from workshop.ui.factsheet import render_factsheet
 from workshop.ui.qr import qr_svg
 from workshop.ui.runtime import (
     current_lang,
+    is_outage,
     language_switch,
+    outage_notice,
     plain,
     query,
+    remember_session_lang,
     run_from_callback,
     show_error,
     show_flash,
     show_pending_error,
+    show_unreachable,
     text,
+    text_md,
     tr,
+    unreachable_page,
     use_lang,
     user_errors,
 )
@@ -40,8 +48,16 @@ COUNTS_EVERY = 3.0
 
 
 def render() -> None:
-    """Draw the console for the session in the URL, or the form to create one."""
-    code, key = identity.code(), identity.facilitator_key()
+    """Draw the console for the session in the URL, or the form to create one.
+
+    While the store cannot be reached the page says so (never "wrong key") and redraws itself
+    once it answers.
+    """
+    try:
+        code, key = identity.code(), identity.facilitator_key()
+    except StoreUnavailable:
+        unreachable_page(identity.code())
+        return
     if not key:
         use_lang(current_lang())
         if code and query("key"):
@@ -51,19 +67,34 @@ def render() -> None:
     try:
         view = services.session_view(code, fresh=True)
     except WorkshopError as error:
+        if is_outage(error):
+            unreachable_page(code)
+            return
         use_lang(current_lang())
         show_error(error)
         return
     use_lang(current_lang(view.language))
+    remember_session_lang(code, view.language)
     pack = services.pack_of(view)
     show_flash()
     show_pending_error()
-    _console(view, pack, key)
+    try:
+        _console(view, pack, key)
+    except WorkshopError as error:  # a read the console needs: said, never Streamlit's box
+        if is_outage(error):
+            show_unreachable()
+        else:
+            show_error(error)
 
 
 def show_error_text(key: str) -> None:
     """Show a translated error by catalog key."""
     st.error(tr(key), icon=":material/error:")
+
+
+def _save_context(code: str, key: str, pack: ContentPack, values: dict[str, Any]) -> None:
+    """Store the round's context once the pack accepts it (known, in range, on the steps)."""
+    services.store().set_context(code, key, validate_context(pack, values))
 
 
 def _steer(action: Any, *args: Any, done: str | None = None) -> None:
@@ -98,6 +129,7 @@ def _create_page() -> None:
                 SessionSettings(**settings),
             )
             _open_console(made.code, made.facilitator_key)
+    render_factsheet()  # what the threshold and the areas mean, before anything is created
     st.divider()
     st.markdown(f"#### {tr('facilitator.demo_title')}")
     st.caption(tr("facilitator.demo_hint"))
@@ -156,7 +188,7 @@ def _settings_fields(current: SessionSettings) -> dict[str, Any]:
 
 def _console(view: SessionView, pack: ContentPack, key: str) -> None:
     head, lang = st.columns([5, 1], vertical_alignment="center")
-    head.title(view.title)
+    head.title(plain(view.title))
     with lang:
         language_switch()
     _links(view, key)
@@ -235,12 +267,24 @@ def _live_counts(code: str) -> None:
     """Counts only, never names: who has submitted what in this round."""
     try:
         counts = services.store().counts(code)
-    except WorkshopError:
+    except WorkshopError as error:
+        if is_outage(error):
+            outage_notice()
         return
     cells = st.columns(5)
-    cells[0].metric(tr("facilitator.count.participants"), counts.participants)
-    cells[1].metric(tr("common.input.weights"), counts.weights)
-    cells[2].metric(tr("common.input.votes"), counts.votes)
+    # Joined next to weighed and voted: identities nobody uses (padding) stand out.
+    joined, weighed, voted = cells[:3]
+    joined.metric(
+        tr("facilitator.count.joined"),
+        counts.participants,
+        help=tr("facilitator.count.joined_help"),
+    )
+    weighed.metric(
+        tr("facilitator.count.weighed"), counts.weights, help=tr("facilitator.count.weighed_help")
+    )
+    voted.metric(
+        tr("facilitator.count.voted"), counts.votes, help=tr("facilitator.count.voted_help")
+    )
     cells[3].metric(tr("common.input.comments"), counts.comments)
     cells[4].metric(tr("common.input.concerns"), counts.concerns)
 
@@ -289,31 +333,34 @@ def _context_form(view: SessionView, pack: ContentPack, key: str) -> None:
     with st.form(f"context.{view.round}"):
         chosen: dict[str, Any] = {"factors": {}, "hybrids": {}}
         for factor in pack.context_factors:
-            unit = f" ({text(factor.unit)})" if factor.unit else ""
+            unit = f" ({text_md(factor.unit)})" if factor.unit else ""
             chosen["factors"][factor.id] = st.slider(
-                text(factor.name) + unit,
+                text_md(factor.name) + unit,
                 min_value=float(factor.minimum),
                 max_value=float(factor.maximum),
                 value=float(factors.get(factor.id, factor.neutral)),
                 step=float(factor.step),
-                help=f"{text(factor.description)}\n\n↓ {text(factor.low)}\n\n↑ {text(factor.high)}",
+                help=(
+                    f"{text_md(factor.description)}\n\n"
+                    f"↓ {text_md(factor.low)}\n\n↑ {text_md(factor.high)}"
+                ),
             )
         st.markdown(f"**{tr('facilitator.group_hybrids')}**")
         for hybrid in pack.hybrids:
             values = hybrids.get(hybrid.id, {})
             chosen["hybrids"][hybrid.id] = {
                 p.id: st.slider(
-                    f"{text(hybrid.name)} · {text(p.name)}",
+                    f"{text_md(hybrid.name)} · {text_md(p.name)}",
                     min_value=float(p.minimum),
                     max_value=float(p.maximum),
                     value=float(values.get(p.id, p.default)),
                     step=float(p.step),
-                    help=text(p.description),
+                    help=text_md(p.description),
                 )
                 for p in hybrid.parameters
             }
         if st.form_submit_button(tr("facilitator.context_save"), type="primary"):
-            _steer(services.store().set_context, view.code, key, chosen, done=tr("common.saved"))
+            _steer(_save_context, view.code, key, pack, chosen, done=tr("common.saved"))
             st.rerun()
 
 
@@ -332,7 +379,7 @@ def _scenario_picker(view: SessionView, pack: ContentPack, key: str) -> None:
     )
     if choice is None:
         return
-    st.caption(text(pack.scenario(choice).description))
+    st.caption(text_md(pack.scenario(choice).description))
     st.button(
         tr("facilitator.scenario_apply"),
         key=f"scenario_apply.{view.code}.{view.round}",
@@ -348,7 +395,7 @@ def _apply_scenario(view: SessionView, pack: ContentPack, key: str, scenario_id:
         "factors": dict(pack.scenario(scenario_id).context),
         "hybrids": dict(current.get("hybrids", {})),
     }
-    _steer(services.store().set_context, view.code, key, chosen, done=tr("common.saved"))
+    _steer(_save_context, view.code, key, pack, chosen, done=tr("common.saved"))
 
 
 def _moderation(view: SessionView, pack: ContentPack, key: str) -> None:
@@ -429,6 +476,7 @@ def _settings(view: SessionView, key: str) -> None:
         else:
             _steer(services.store().update_settings, view.code, key, settings)
             st.rerun()
+    render_factsheet()
     st.divider()
     with st.popover(tr("facilitator.delete"), icon=":material/delete_forever:"):
         st.warning(tr("facilitator.delete_warning"))

@@ -5,17 +5,23 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
 import streamlit as st
 
 from workshop import wording
 from workshop.content import Lang, Text
-from workshop.errors import WorkshopError
+from workshop.errors import StoreMisconfigured, StoreUnavailable, WorkshopError
 from workshop.i18n import coerce_lang, language_from_locale, t
+from workshop.ui import services
 
 LANG_KEY = "lang"
+#: Session state: the language of each workshop this browser session has read ({code: lang}).
+SESSION_LANGS = "_session_langs"
+#: Seconds between two looks whether the store is back, on a page it kept from being drawn.
+RETRY_EVERY = 3.0
 
 
 def query(name: str) -> str:
@@ -84,9 +90,14 @@ def language_switch(key: str = "lang_switch") -> None:
         st.rerun()
 
 
-def show_error(error: WorkshopError) -> None:
-    """Show a domain error as a translated message (never a traceback)."""
-    key = f"error.{error.code}"
+def show_error(error: WorkshopError, *, unsaved: bool = False) -> None:
+    """Show a domain error as a translated message (never a traceback).
+
+    `unsaved`: the error stopped a change; an unreachable store then says plainly that the
+    change is not saved (it is not: the store acknowledges every change it keeps).
+    """
+    key = "error.storage_unavailable_unsaved" if unsaved and is_outage(error) else ""
+    key = key or f"error.{error.code}"
     try:
         message = tr(key)
     except KeyError:
@@ -96,11 +107,11 @@ def show_error(error: WorkshopError) -> None:
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Turn domain errors raised inside the block into translated messages."""
+    """Turn domain errors raised inside the block (a change) into translated messages."""
     try:
         yield
     except WorkshopError as error:
-        show_error(error)
+        show_error(error, unsaved=True)
 
 
 def flash(message: str) -> None:
@@ -131,6 +142,22 @@ def plain(value: str) -> str:
     value = _AUTOLINK.sub("\u2060", value)
     escaped = "".join(f"&#{ord(ch)};" if ch in _MARKDOWN_SPECIAL else ch for ch in value)
     return escaped.replace("\n", "  \n")
+
+
+def text_md(value: Text) -> str:
+    """Pack content in the reader's language, escaped for a place Streamlit renders as Markdown.
+
+    Pack texts come from any imported pack, so they are treated like participants' text:
+    wherever Streamlit renders Markdown (markdown, captions, alerts, widget labels and help,
+    radio options, progress texts, expander labels) they go through this; where it shows text
+    as it is (selectbox and multiselect options, dataframes, charts) through :func:`text`.
+    """
+    return plain(text(value))
+
+
+def plain_names(names: Mapping[str, str]) -> dict[str, str]:
+    """The same names escaped with :func:`plain`, for sentences shown as Markdown."""
+    return {key: plain(name) for key, name in names.items()}
 
 
 def percent(share: float) -> str:
@@ -165,7 +192,70 @@ def show_pending_error() -> None:
     """Show the error a widget callback ran into, once."""
     error = st.session_state.pop("_pending_error", None)
     if isinstance(error, WorkshopError):
-        show_error(error)
+        show_error(error, unsaved=True)
+
+
+# --- an unreachable store -----------------------------------------------------------------
+
+
+def is_outage(error: BaseException) -> bool:
+    """True when `error` says the store cannot be reached now (not that it is misconfigured)."""
+    return isinstance(error, StoreUnavailable) and not isinstance(error, StoreMisconfigured)
+
+
+def remember_session_lang(code: str, language: str) -> None:
+    """Keep what the store said about a workshop's language for when it cannot be asked.
+
+    In this browser session's state for the page's later runs, and in the URL (``lang``, the
+    reader's language now) for a reload: a page that cannot reach the store still speaks the
+    workshop's language rather than switching to the browser's.
+    """
+    known = st.session_state.setdefault(SESSION_LANGS, {})
+    known[code] = language
+    if query("lang") not in ("de", "en"):
+        st.query_params["lang"] = reader_lang()
+
+
+def known_session_lang(code: str) -> str | None:
+    """The workshop's language as this browser session last read it, if it did."""
+    known = st.session_state.get(SESSION_LANGS)
+    return known.get(code) if isinstance(known, dict) else None
+
+
+def outage_notice() -> None:
+    """Say that the workshop data cannot be reached right now (and what that means)."""
+    st.warning(tr("error.storage_unavailable_page"), icon=":material/cloud_off:")
+
+
+def show_unreachable() -> None:
+    """The outage notice, and the page drawn again by itself as soon as the store answers."""
+    outage_notice()
+    _rerun_when_back(time.monotonic())
+
+
+def unreachable_page(code: str) -> None:
+    """All a page can show when the store cannot say who is reading or what the session is.
+
+    Never "not joined" or "wrong key": nothing is known either way, and nothing is cached.
+    In the workshop's language when this browser session knows it (see
+    :func:`remember_session_lang`), else the reader's.
+    """
+    use_lang(current_lang(known_session_lang(code)))
+    st.title(tr("common.app_name"))
+    show_pending_error()  # a change that failed just before: say it is not saved
+    show_unreachable()
+
+
+@st.fragment(run_every=RETRY_EVERY)
+def _rerun_when_back(since: float) -> None:
+    """Every few seconds: does the store answer again? Then redraw the whole page."""
+    if time.monotonic() - since < RETRY_EVERY / 2:
+        return  # the page's own run has just failed: look again on the next tick
+    try:
+        services.store().ping()
+    except StoreUnavailable:
+        return
+    st.rerun(scope="app")
 
 
 def _css_string(value: str) -> str:

@@ -7,6 +7,7 @@ is thread-safe.  Nothing here imports Streamlit: the routes in ``app.py`` use it
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 import time
@@ -15,6 +16,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from workshop.content import ContentPack
+from workshop.errors import SessionNotFound, WorkshopError
 from workshop.live import LiveSession
 from workshop.packs import pack_from_data
 from workshop.results import RoundResults, SettingsLike, round_results, summarise_round
@@ -22,6 +24,8 @@ from workshop.scoring import ScoringModel
 from workshop.store import SessionView, Store, open_store
 
 T = TypeVar("T")
+
+logger = logging.getLogger("workshop")
 
 _lock = threading.Lock()
 _live: dict[str, LiveSession] = {}
@@ -35,6 +39,12 @@ _previous: dict[str, tuple[tuple[Any, ...], RoundResults]] = {}
 
 #: How long a session's view (phase, reveal, settings) may be shared between phones.
 VIEW_TTL = 1.0
+
+#: How often a running app deletes the workshops past their expiry, in seconds: on the first
+#: session read of the process, then at most this often (:func:`purge_now_and_then`).
+PURGE_EVERY = 3600.0
+#: The monotonic time from which the next purge is due; 0.0: on the first session read.
+_next_purge = 0.0
 
 
 @cache
@@ -64,12 +74,48 @@ def session_view(code: str, fresh: bool = False) -> SessionView:
     Hundreds of phones polling for the phase then cost one query per second, not hundreds.
     """
     now = time.monotonic()
+    purge_now_and_then(now)
     cached = _views.get(code)
     if not fresh and cached is not None and now - cached[0] < VIEW_TTL:
         return cached[1]
     view = store().get_session(code)
     _views[code] = (now, view)
     return view
+
+
+def purge_now_and_then(now: float) -> None:
+    """Delete the workshops past their expiry, at most once per PURGE_EVERY seconds.
+
+    Nothing else deletes an expired workshop while the app runs, and the works-council
+    factsheet (docs/betriebsrat.md) promises that this happens.  It rides on the session reads
+    that phones and walls make anyway, so no thread is needed; a purge that fails (the database
+    cannot be reached) waits for the next turn rather than slowing every read.  What this
+    process still caches about a deleted workshop is dropped too.
+    """
+    global _next_purge
+    with _lock:
+        if now < _next_purge:
+            return
+        _next_purge = now + PURGE_EVERY
+    try:
+        if store().purge_expired() == 0:
+            return
+        for code in list(_live.keys() | _packs.keys() | _views.keys()):
+            try:
+                store().get_session(code)
+            except SessionNotFound:
+                forget_session(code)
+    except WorkshopError as error:
+        logger.warning("purging expired workshops failed: %s", error.code)
+
+
+def last_view(code: str) -> SessionView | None:
+    """The view this process read last for `code`, however old (None if it never read one).
+
+    For a page that cannot reach the store: it can still show what it showed a moment ago.
+    """
+    cached = _views.get(code)
+    return cached[1] if cached is not None else None
 
 
 def forget_view(code: str) -> None:
@@ -120,6 +166,8 @@ def reset() -> None:
     store.cache_clear()
     for table in (_live, _packs, _views, _models, _results, _previous):
         table.clear()
+    global _next_purge
+    _next_purge = 0.0
 
 
 def results_of(view: SessionView) -> RoundResults:

@@ -38,10 +38,14 @@ from workshop.ui import charts, identity, services
 from workshop.ui.qr import qr_svg
 from workshop.ui.runtime import (
     current_lang,
+    is_outage,
     language_switch,
     offline_notice_style,
+    outage_notice,
+    remember_session_lang,
     show_error,
     tr,
+    unreachable_page,
     use_lang,
 )
 from workshop.wording import (
@@ -144,9 +148,13 @@ def render() -> None:
     try:
         view = services.session_view(code)
     except WorkshopError as error:
-        show_error(error)
+        if is_outage(error):
+            unreachable_page(code)  # looks again every few seconds, then draws the wall
+        else:
+            show_error(error)
         return
     use_lang(current_lang(view.language))
+    remember_session_lang(code, view.language)
     _live(code, _join_link(code))
     language_switch("wall_lang")
 
@@ -160,13 +168,22 @@ def _join_link(code: str) -> tuple[str, str]:
 
 @st.fragment(run_every=REFRESH_SECONDS)
 def _live(code: str, link: tuple[str, str]) -> None:
-    """The refreshing part: rebuild the frame only when the session changed, then draw it."""
+    """The refreshing part: rebuild the frame only when the session changed, then draw it.
+
+    While the store cannot be reached the wall says so above the last frame it drew, and
+    carries on by itself once the store answers.
+    """
     lang = st.session_state.get("_lang", "de")
     last = st.session_state.get(_FRAME_KEY)
     try:
         frame = refresh(code, lang, last if isinstance(last, Frame) else None)
     except WorkshopError as error:
-        show_error(error)
+        if not is_outage(error):
+            show_error(error)
+            return
+        outage_notice()
+        if isinstance(last, Frame) and last.code == code:
+            draw(last, link)
         return
     st.session_state[_FRAME_KEY] = frame
     draw(frame, link)
