@@ -3,9 +3,11 @@
 import streamlit as st
 from starlette.middleware import Middleware
 
-from workshop.ui.browser import BrowserCookieMiddleware
-from workshop.ui.routes import ROUTES, announce_addresses
+from workshop.ui import secrets
+from workshop.web.browser import BrowserCookieMiddleware
+from workshop.web.routes import ROUTES, announce_addresses
 
+secrets.register()  # before any route or page opens the store
 announce_addresses(int(st.get_option("server.port")))
 # The browser cookie (one identity per browser and session) wraps everything Streamlit serves.
 app = st.App("workshop/ui/main.py", routes=ROUTES, middleware=[Middleware(BrowserCookieMiddleware)])

@@ -17,9 +17,9 @@ import pandas as pd
 from pymcdm.methods import TOPSIS
 from pymcdm.normalizations import vector_normalization
 
-from workshop import group
-from workshop.aggregator import WeightAggregator
-from workshop.scoring import ScoringModel
+from workshop.engine import group
+from workshop.engine.aggregator import WeightAggregator
+from workshop.engine.scoring import ScoringModel
 
 
 def median_seconds(fn: Callable[[], object], repeat: int = 2000) -> float:

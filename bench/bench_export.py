@@ -37,8 +37,8 @@ from seeding import seed_session  # noqa: E402
 
 from workshop.export import FORMATS, build_snapshot, import_session  # noqa: E402
 from workshop.export import charts as export_charts  # noqa: E402
-from workshop.ui import services  # noqa: E402
 from workshop.ui.exports import export_file, wall_charts  # noqa: E402
+from workshop.web import services  # noqa: E402
 
 PEOPLE = 300
 REPEATS = {"fast": 7, "charts": 3}

@@ -4,7 +4,7 @@ Prints medians of
 (a) the page's own work per rerun: the time inside the page's ``render()`` (its store reads, its
     scoring and the ~35 Streamlit element calls it makes) plus, when a slider moved, the slider's
     callback that durably saves the ballot;
-(b) of that, the data work alone: the calls into ``workshop.ui.services`` (session view, store
+(b) of that, the data work alone: the calls into ``workshop.web.services`` (session view, store
     reads and writes, the scoring model) and the scoring itself, without the element calls;
 (c) the whole AppTest rerun, against a baseline measured in the same run: a one-slider page.
 Not a test.  Targets: (a) under 10 ms (issue 4); (b) around 1–2 ms (DESIGN.md, "Measured capacity":
@@ -168,7 +168,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp())
     os.environ["WORKSHOP_DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
     sys.path.insert(0, str(ROOT))
-    from workshop.ui import services
+    from workshop.web import services
 
     code, _, token = seeded_session(services.store())
     runs = run_page(code, token)

@@ -9,7 +9,7 @@ A session on a temporary SQLite file, in round 2 (so the wall also compares with
 (b) tick after one new ballot — the live aggregates apply the one new event from the log
     (incremental), the results and labels are rebuilt, the frame is drawn;
 (c) full recompute — every ballot and vote of both rounds read again (``store.all_weights``,
-    ``store.votes``) and aggregated with the batch functions of `workshop.group`, the same
+    ``store.votes``) and aggregated with the batch functions of `workshop.engine.group`, the same
     results, labels and drawing as (b).
 
 Drawing runs in Streamlit's bare mode: every element is built (charts' data serialised to Arrow,
@@ -39,9 +39,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from streamlit import logger as streamlit_logger  # noqa: E402
 
-from workshop import group  # noqa: E402
+from workshop.engine import group  # noqa: E402
+from workshop.engine.scoring import ScoringModel  # noqa: E402
 from workshop.packs import default_pack, pack_to_data  # noqa: E402
-from workshop.results import (  # noqa: E402
+from workshop.rounds.results import (  # noqa: E402
     GroupWeight,
     RoundResults,
     group_context,
@@ -50,9 +51,9 @@ from workshop.results import (  # noqa: E402
     sensitivity_report,
     tally_votes,
 )
-from workshop.scoring import ScoringModel  # noqa: E402
 from workshop.store import SessionSettings, SessionView, Store  # noqa: E402
-from workshop.ui import services, wall  # noqa: E402
+from workshop.ui import wall  # noqa: E402
+from workshop.web import services  # noqa: E402
 
 PEOPLE = 300
 CONCERNS = 20

@@ -1,6 +1,7 @@
 """Print the balance report of a content pack: how often each option wins (used by make balance).
 
-Over random plausible workshops (see :mod:`workshop.balance`) it prints each option's win share
+Over random plausible workshops (see :mod:`workshop.engine.balance`) it prints each option's
+win share
 by weighted sum and by TOPSIS, the same within each situation of the pack, and which options
 each criterion's weight favours, and flags options that look too strong or never win.  It is a
 report for content authors, not a gate: the exit code is 0 whatever the numbers say.
@@ -18,8 +19,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from workshop.balance import WinShares, criterion_leanings, situation_shares, win_shares
 from workshop.content import ContentPack
+from workshop.engine.balance import WinShares, criterion_leanings, situation_shares, win_shares
 from workshop.packs import PackError, default_pack, load_pack
 
 #: An option winning more than this share of all workshops (by WSM) wins too easily.

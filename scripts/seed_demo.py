@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import sys
 
-from workshop.addresses import join_base, join_url
-from workshop.demo import seed_demo
 from workshop.packs import default_pack
 from workshop.store import SessionSettings, open_store
+from workshop.web.addresses import join_base, join_url
+from workshop.web.demo import seed_demo
 
 
 def main() -> None:

@@ -12,13 +12,6 @@ import numpy as np
 import pytest
 
 from workshop import default_pack
-from workshop.balance import (
-    WinShares,
-    criterion_leanings,
-    random_workshops,
-    situation_shares,
-    win_shares,
-)
 from workshop.content import (
     ContentPack,
     ContextFactor,
@@ -30,6 +23,13 @@ from workshop.content import (
     ProfileValue,
     Scenario,
     Text,
+)
+from workshop.engine.balance import (
+    WinShares,
+    criterion_leanings,
+    random_workshops,
+    situation_shares,
+    win_shares,
 )
 
 N = 300

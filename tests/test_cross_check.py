@@ -8,7 +8,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from workshop import mcda
+from workshop.engine import mcda
 
 pymcdm = pytest.importorskip("pymcdm")
 from pymcdm.methods import TOPSIS  # noqa: E402

@@ -14,11 +14,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from workshop.balance import win_shares
 from workshop.content import Home
-from workshop.context import base_matrix, factor_position
+from workshop.engine.balance import win_shares
+from workshop.engine.context import base_matrix, factor_position
+from workshop.engine.scoring import ScoringModel
 from workshop.packs import default_pack
-from workshop.scoring import ScoringModel
 
 PACK = default_pack()
 ALL_OPTIONS = (*PACK.option_ids, *(h.id for h in PACK.hybrids))

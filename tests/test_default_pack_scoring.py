@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop import scoring
 from workshop.content import ContentPack
-from workshop.context import adjusted_matrix, base_matrix, explain_cell
-from workshop.hybrids import hybrid_profile
+from workshop.engine import scoring
+from workshop.engine.context import adjusted_matrix, base_matrix, explain_cell
+from workshop.engine.hybrids import hybrid_profile
 from workshop.packs import default_pack
 
 

@@ -17,11 +17,11 @@ import pytest
 
 from workshop.errors import InvalidSettings
 from workshop.export.jsonfmt import import_session
-from workshop.joinlimit import JoinLimits
 from workshop.store import SessionSettings, Store
 from workshop.store.records import MIN_ANONYMITY_THRESHOLD
-from workshop.ui import browser, routes, services
 from workshop.ui.factsheet import FACTSHEETS, factsheet_path
+from workshop.web import browser, routes, services
+from workshop.web.joinlimit import JoinLimits
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -170,7 +170,7 @@ def test_every_way_in_uses_the_retention_default() -> None:
     """A continued workshop gets the same period, and no page sets its own."""
     default = inspect.signature(Store.create_session).parameters["ttl_days"].default
     assert inspect.signature(import_session).parameters["ttl_days"].default == default
-    pages = [*sorted((ROOT / "workshop" / "ui").glob("*.py")), ROOT / "workshop" / "demo.py"]
+    pages = [*sorted((ROOT / "workshop").glob("ui/**/*.py")), *(ROOT / "workshop").glob("web/*.py")]
     setting_their_own = [p.name for p in pages if "ttl_days" in p.read_text(encoding="utf-8")]
     assert setting_their_own == []
 

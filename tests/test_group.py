@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop import group
-from workshop.aggregator import WeightAggregator
-from workshop.ballots import InvalidVote
+from workshop.engine import group
+from workshop.engine.aggregator import WeightAggregator
+from workshop.engine.ballots import InvalidVote
 
 CRITERIA = ("SPD", "FCR", "REL", "CST")
 slider = st.integers(0, 10)

@@ -10,14 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop import group, mcda, scoring
-from workshop.ballots import InvalidVote, InvalidWeights
+from workshop.engine import group, mcda, scoring
+from workshop.engine.ballots import InvalidVote, InvalidWeights
+from workshop.engine.scoring import ScoringModel
+from workshop.engine.sensitivity import weight_sensitivity
 from workshop.errors import InvalidContext, InvalidNumbers
 from workshop.packs import default_pack
-from workshop.results import RoundShift, sensitivity_report
-from workshop.scoring import ScoringModel
-from workshop.sensitivity import weight_sensitivity
-from workshop.wording import shift_sentences
+from workshop.rounds.results import RoundShift, sensitivity_report
+from workshop.text.wording import shift_sentences
 
 PACK = default_pack()
 

@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workshop.content import ContentPack, HybridTemplate, Parameter, Text
-from workshop.context import adjusted_matrix
-from workshop.hybrids import contact_share, hybrid_profile, value_share
+from workshop.engine.context import adjusted_matrix
+from workshop.engine.hybrids import contact_share, hybrid_profile, value_share
 from workshop.packs import default_pack
 
 PACK = default_pack()

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from workshop import errors
-from workshop.catalog import CATALOG
-from workshop.i18n import language_from_locale, problems, t
+from workshop.text.catalog import CATALOG
+from workshop.text.i18n import language_from_locale, problems, t
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted((ROOT / "workshop").rglob("*.py"))

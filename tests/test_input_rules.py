@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workshop.ballots import on_step, validate_context, validate_hybrid_params
+from workshop.engine.ballots import on_step, validate_context, validate_hybrid_params
 from workshop.errors import InvalidContext, InvalidInput
 from workshop.packs import default_pack
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workshop.joinlimit import (
+from workshop.web.joinlimit import (
     DEFAULT_BURST,
     DEFAULT_PER_MINUTE,
     JoinLimiter,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from workshop import group, scoring
+from workshop.engine import group, scoring
 
 
 def test_topsis_hwang_yoon_1981_fighter_aircraft() -> None:

@@ -10,11 +10,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from workshop import group
-from workshop.live import LiveSession
-from workshop.mcda import TIE_TOLERANCE
+from workshop.engine import group
+from workshop.engine.mcda import TIE_TOLERANCE
+from workshop.engine.scoring import ScoringModel
 from workshop.packs import default_pack
-from workshop.results import (
+from workshop.rounds.live import LiveSession
+from workshop.rounds.results import (
     CONSENSUS_LOW,
     ROBUST_CHANGE,
     RoundResults,
@@ -23,7 +24,6 @@ from workshop.results import (
     sensitivity_report,
     tally_votes,
 )
-from workshop.scoring import ScoringModel
 
 PACK = default_pack()
 CRITERIA = PACK.criterion_ids

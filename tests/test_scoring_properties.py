@@ -9,9 +9,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from workshop import mcda, scoring
-from workshop.ballots import InvalidWeights
-from workshop.sensitivity import weight_sensitivity
+from workshop.engine import mcda, scoring
+from workshop.engine.ballots import InvalidWeights
+from workshop.engine.sensitivity import weight_sensitivity
 
 matrices = st.tuples(st.integers(2, 7), st.integers(2, 8)).flatmap(
     lambda shape: arrays(np.float64, shape, elements=st.floats(1.0, 5.0))

@@ -4,12 +4,12 @@ Public entry points for notebooks and scripts::
 
     import workshop
     pack = workshop.default_pack()
-    matrix = workshop.scoring.profile_matrix(pack)
-    workshop.scoring.weighted_sum(matrix, {c: 1 for c in pack.criterion_ids}, scale=(1, 5))
+    matrix = workshop.engine.scoring.profile_matrix(pack)
+    workshop.engine.scoring.weighted_sum(matrix, {c: 1 for c in pack.criterion_ids}, scale=(1, 5))
 """
 
-from workshop import group, scoring
 from workshop.content import ContentPack
+from workshop.engine import group, scoring
 from workshop.packs import PackError, default_pack, load_pack
 
 __all__ = ["ContentPack", "PackError", "default_pack", "group", "load_pack", "scoring"]

@@ -5,7 +5,7 @@ returns.  Every user-facing text is a :class:`Text` with a German and an English
 
 Scales: option profiles are on the anchored 1–5 scale of each criterion (higher is better).
 Context factors have their own range with a neutral point; at the neutral point they change
-nothing.  Hybrid templates name a formula ``kind`` that `workshop.scoring.hybrids` knows.
+nothing.  Hybrid templates name a formula ``kind`` that `workshop.engine.scoring.hybrids` knows.
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ Hierarchy (modules add their own subclasses under the closest family)::
     ├── Conflict                   conflict              the request clashes with the current state
     │   └── JoinCodeUnavailable    join_code_unavailable no free join code could be drawn
     ├── TooManyJoins               too_many_joins        one address created too many participants
-    │                                                    too fast (workshop.joinlimit)
+    │                                                    too fast (workshop.web.joinlimit)
     ├── TooManyImports             too_many_imports      an import is running, or one address
     │                                                    imported too often (workshop.ui.exports)
     └── StoreUnavailable           storage_unavailable   the database cannot be reached or is busy

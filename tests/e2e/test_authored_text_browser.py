@@ -39,9 +39,9 @@ from live_server import LiveServer
 
 from workshop.export import build_snapshot
 from workshop.export.jsonfmt import json_bytes
-from workshop.i18n import t
 from workshop.packs import pack_from_data
 from workshop.store import PHASES, SessionSettings, Store, open_store
+from workshop.text.i18n import t
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
 import hostile_texts  # shared with the page tests in tests/ui

@@ -15,9 +15,9 @@ import pytest
 from e2e_support import open_page, url, wall_context
 from live_server import LiveServer
 
-from workshop.demo import seed_demo
 from workshop.packs import default_pack
 from workshop.store import SessionSettings, open_store
+from workshop.web.demo import seed_demo
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

@@ -32,9 +32,9 @@ from e2e_support import (
 from live_server import ROOT, live_server
 from sqlalchemy.engine import make_url
 
-from workshop.i18n import t
 from workshop.packs import default_pack, pack_to_data
 from workshop.store import Store, open_store
+from workshop.text.i18n import t
 
 sys.path.insert(0, str(ROOT / "tests" / "routes"))
 from test_health import private_schema, proxied, status_within  # noqa: F401

@@ -12,9 +12,9 @@ import pytest
 from e2e_support import LOAD_MS, open_page, phone_context, token_of, url, wait_ready
 from live_server import LiveServer
 
-from workshop.i18n import t
 from workshop.packs import default_pack, pack_to_data
 from workshop.store import open_store
+from workshop.text.i18n import t
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext

@@ -29,10 +29,10 @@ from e2e_support import (
 )
 from live_server import LiveServer
 
-from workshop.demo import seed_demo
-from workshop.i18n import t
 from workshop.packs import default_pack
 from workshop.store import PHASES, SessionSettings, Store, open_store
+from workshop.text.i18n import t
+from workshop.web.demo import seed_demo
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

@@ -27,9 +27,9 @@ from e2e_support import (
 )
 from live_server import LiveServer
 
-from workshop.i18n import t
 from workshop.packs import default_pack, pack_to_data
 from workshop.store import SessionSettings, Store, open_store
+from workshop.text.i18n import t
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Dialog, Page

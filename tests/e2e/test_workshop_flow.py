@@ -34,9 +34,9 @@ from e2e_support import (
 )
 from live_server import LiveServer
 
-from workshop.i18n import t
 from workshop.packs import default_pack
 from workshop.store import PHASES, Store, open_store
+from workshop.text.i18n import t
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize

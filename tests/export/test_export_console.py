@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from workshop.export import FORMATS, build_snapshot
 from workshop.export.jsonfmt import json_bytes
 from workshop.store import Store
-from workshop.ui import services
+from workshop.web import services
 
 ROOT = Path(__file__).resolve().parents[2]
 UI_SCRIPT = ROOT / "workshop" / "ui" / "main.py"

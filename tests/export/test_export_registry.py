@@ -9,13 +9,13 @@ import zipfile
 import pytest
 from export_support import EXPORTED_AT
 
-from workshop.catalog import CATALOG
 from workshop.errors import WrongFacilitatorKey
 from workshop.export import FORMATS, Snapshot, UnknownFormat, build_snapshot, get_format, render
 from workshop.export.charts import chart_png, chart_svg
 from workshop.export.jsonfmt import IMPORT_REASONS
 from workshop.export.registry import slug
 from workshop.store import Store
+from workshop.text.catalog import CATALOG
 
 
 def test_registry_lists_every_format_once() -> None:

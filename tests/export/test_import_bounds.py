@@ -11,9 +11,9 @@ from seeding import seed_session
 from workshop.errors import TooManyImports
 from workshop.export import build_snapshot
 from workshop.export.jsonfmt import json_bytes
-from workshop.joinlimit import JoinLimiter, JoinLimits
 from workshop.store import Store
 from workshop.ui import exports
+from workshop.web.joinlimit import JoinLimiter, JoinLimits
 
 
 def test_one_address_may_import_only_a_few_times(store: Store) -> None:
@@ -70,7 +70,7 @@ def test_a_second_import_while_one_runs_is_refused(store: Store) -> None:
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_the_refusal_is_translated(lang: str) -> None:
     """The message says what happened and that nothing was created, in both languages."""
-    from workshop.i18n import t
+    from workshop.text.i18n import t
 
     text = t("error.too_many_imports", lang)
     assert ("nichts angelegt" in text) if lang == "de" else ("nothing was created" in text)

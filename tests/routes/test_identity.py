@@ -21,10 +21,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from live_server import LiveServer, live_server
 
-from workshop.joinlimit import DEFAULT_BURST, DEFAULT_PER_MINUTE
 from workshop.packs import default_pack, pack_to_data
 from workshop.store import open_store
 from workshop.store.credentials import is_token, participant_token_for
+from workshop.web.joinlimit import DEFAULT_BURST, DEFAULT_PER_MINUTE
 
 REFUSED = "/?error=too_many_joins"
 

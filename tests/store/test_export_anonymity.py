@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from workshop.anonymity import NO_AREA, suppress
+from workshop.engine.anonymity import NO_AREA, suppress
 from workshop.export import FORMATS, Snapshot, build_snapshot
 from workshop.export.jsonfmt import document
 from workshop.packs import default_pack, pack_to_data

@@ -1,7 +1,7 @@
 """Fixtures of the UI suite: a real store on a temporary SQLite file, seeded sessions, AppTests.
 
 Every test gets its own database file (``WORKSHOP_DATABASE_URL``) and fresh process-wide
-services (`workshop.ui.services` caches the store, packs, views, live state and models), so tests
+services (`workshop.web.services` caches the store, packs, views, live state and models), so tests
 never see each other's sessions.  Pages are driven through the real navigation script
 ``workshop/ui/main.py`` (the script `app.py` serves).
 
@@ -31,7 +31,7 @@ from ui_harness import ROOT, UI_SCRIPT, reset_services
 from ui_seed import Seeded, seed_session
 
 from workshop.store import Store
-from workshop.ui import services
+from workshop.web import services
 
 #: AppTest's default of 3 s is too short for the first run, which imports pandas and altair.
 APP_TIMEOUT = 60

@@ -14,7 +14,7 @@ from ui_harness import new_session
 from workshop.errors import SessionNotFound
 from workshop.packs import default_pack, pack_to_data
 from workshop.store import Store
-from workshop.ui import services
+from workshop.web import services
 
 #: A lifetime that has passed by the time the test looks (about 9 ms).
 MOMENT_DAYS = 1e-7

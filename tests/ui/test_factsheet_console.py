@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from ui_harness import new_session, page
 
-from workshop.i18n import t
 from workshop.store import Store
 from workshop.store.records import MIN_ANONYMITY_THRESHOLD
+from workshop.text.i18n import t
 from workshop.ui.factsheet import factsheet_path
 
 TITLE = {"de": "# Infoblatt für den Betriebsrat", "en": "# Factsheet for the works council"}

@@ -1,4 +1,4 @@
-"""The join every way in shares (workshop.ui.joining), and the home page's join-limit message.
+"""The join every way in shares (workshop.web.joining), and the home page's join-limit message.
 
 AppTest cannot send cookies, so the cookie paths are tested on the shared function here and
 end to end in ``tests/routes/test_identity.py`` (live server) and
@@ -11,11 +11,11 @@ import pytest
 from ui_harness import new_session, page, texts
 
 from workshop.errors import SessionNotFound, TooManyJoins
-from workshop.joinlimit import JoinLimiter, JoinLimits
 from workshop.store import Store
 from workshop.store.credentials import new_browser_secret, participant_token_for
-from workshop.ui import joining
-from workshop.ui.browser import BROWSER_COOKIE
+from workshop.web import joining
+from workshop.web.browser import BROWSER_COOKIE
+from workshop.web.joinlimit import JoinLimiter, JoinLimits
 
 
 @pytest.fixture

@@ -17,9 +17,9 @@ from streamlit.testing.v1 import AppTest
 from ui_harness import ROOT, UI_SCRIPT, new_session, texts
 
 from workshop.errors import StoreUnavailable
-from workshop.i18n import t
 from workshop.store import Store
-from workshop.ui import services
+from workshop.text.i18n import t
+from workshop.web import services
 
 UNREACHABLE = "error.storage_unavailable_page"
 UNSAVED = "error.storage_unavailable_unsaved"

@@ -229,7 +229,7 @@ def test_a_page_opened_after_a_phase_change_shows_the_new_phase(
     from streamlit.testing.v1 import AppTest
     from ui_harness import ROOT, UI_SCRIPT
 
-    from workshop.ui import services
+    from workshop.web import services
 
     code, key, token = joined
     assert services.session_view(code).phase == "welcome"  # now cached for everyone

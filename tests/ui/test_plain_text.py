@@ -38,7 +38,7 @@ def test_line_breaks_are_kept() -> None:
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_offline_notice_is_a_closed_css_string_in_each_language(lang: str) -> None:
     """The offline notice's text sits in one CSS string per state, in the reader's language."""
-    from workshop.i18n import t
+    from workshop.text.i18n import t
     from workshop.ui.runtime import _offline_style
 
     style = _offline_style(lang)  # type: ignore[arg-type]

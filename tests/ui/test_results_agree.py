@@ -21,15 +21,16 @@ from streamlit.testing.v1 import AppTest
 from test_wall import charts_of, visible_text
 from ui_seed import PACK, Seeded, profiles, submit_weights
 
+from workshop.engine.scoring import ScoringModel
 from workshop.export import FORMATS, build_snapshot
 from workshop.export import record as record_module
 from workshop.export.record import Heading, TableBlock
 from workshop.packs import pack_to_data
-from workshop.results import RoundResults
-from workshop.scoring import ScoringModel
+from workshop.rounds.results import RoundResults
 from workshop.store import SessionSettings, Store
-from workshop.ui import services, wall
-from workshop.wording import number
+from workshop.text.wording import number
+from workshop.ui import wall
+from workshop.web import services
 
 Open = Callable[..., AppTest]
 Make = Callable[..., Seeded]

@@ -62,9 +62,9 @@ def test_database_url_can_come_from_streamlit_secrets(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Without the environment variable, the store URL is read from Streamlit secrets."""
-    from workshop.ui import services
+    from workshop.ui import secrets
 
     url = f"sqlite:///{tmp_path / 'from-secrets.sqlite3'}"
     monkeypatch.delenv("WORKSHOP_DATABASE_URL", raising=False)
     monkeypatch.setattr("streamlit.secrets", {"WORKSHOP_DATABASE_URL": url})
-    assert services.secret_database_url() == url
+    assert secrets.secret_database_url() == url

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from workshop.packs import default_pack, pack_to_data
 from workshop.store import SessionSettings, Store
-from workshop.ui import services
+from workshop.web import services
 
 ROOT = Path(__file__).resolve().parents[2]
 UI_SCRIPT = str(Path(__file__).resolve().parents[2] / "workshop" / "ui" / "main.py")

@@ -91,10 +91,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NoReturn
 
-from workshop import ballots as ballot_rules
-from workshop import group
-from workshop.anonymity import NO_AREA
 from workshop.content import ContentPack
+from workshop.engine import ballots as ballot_rules
+from workshop.engine import group
+from workshop.engine.anonymity import NO_AREA
 from workshop.errors import InvalidInput, WorkshopError
 from workshop.export.snapshot import RoundSnapshot, Snapshot
 from workshop.packs import PackError, pack_from_data

@@ -55,7 +55,7 @@ from workshop.export.record import (
     document,
 )
 from workshop.export.snapshot import Snapshot
-from workshop.i18n import t
+from workshop.text.i18n import t
 
 FONT, FONT_BOLD, FONT_ITALIC = "Vera", "VeraBd", "VeraIt"
 INK = colors.HexColor("#14212e")

@@ -27,9 +27,9 @@ from workshop.content import Lang
 from workshop.export import words
 from workshop.export.charts import chart_svg
 from workshop.export.snapshot import ChartSpec, RoundSnapshot, Snapshot
-from workshop.i18n import t
-from workshop.results import RoundResults
+from workshop.rounds.results import RoundResults
 from workshop.store import PHASES
+from workshop.text.i18n import t
 
 #: Concerns listed in the record (most upvoted first); the rest are counted.
 TOP_CONCERNS = 10

@@ -15,16 +15,17 @@ Privacy rules, applied here once so that no format can forget them:
 * a round's weight ballots and everything computed from them (group weights, ranking,
   sensitivity) are kept only from the anonymity threshold of ballots on; below it the round
   carries counts only (``weights_visible`` is False).  Votes follow the same rule with the
-  number of votes (as :func:`workshop.results.round_results` does for the tally);
+  number of votes (as :func:`workshop.rounds.results.round_results` does for the tally);
 * areas appear only as a count of people per area, among the people who submitted something,
-  with small areas withheld and complementary suppression (:mod:`workshop.anonymity`), so no
+  with small areas withheld and complementary suppression (:mod:`workshop.engine.anonymity`), so no
   withheld area can be worked out from the shown ones and the total;
 * hidden (moderated) comments and concerns are left out unless ``include_hidden`` is asked for;
   their number is kept either way so the record can say that some were hidden;
 * who wrote a comment or concern, and who upvoted what, is never exported.
 
-The group results come from :func:`workshop.results.round_results`, fed with a
-:class:`~workshop.live.LiveSession` replayed from the rows read here (not from the event log), so
+The group results come from :func:`workshop.rounds.results.round_results`, fed with a
+:class:`~workshop.rounds.live.LiveSession` replayed from the rows read here (not from the event
+log), so
 the numbers always match the rows exported beside them even while people keep submitting.
 """
 
@@ -37,13 +38,12 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from workshop.anonymity import NO_AREA, Cells, suppress
 from workshop.content import ContentPack, Lang
+from workshop.engine.anonymity import NO_AREA, Cells, suppress
 from workshop.errors import WrongFacilitatorKey
-from workshop.i18n import coerce_lang
-from workshop.live import LiveSession
 from workshop.packs import pack_from_data
-from workshop.results import RoundResults, round_results
+from workshop.rounds.live import LiveSession
+from workshop.rounds.results import RoundResults, round_results
 from workshop.store import (
     Ballot,
     Comment,
@@ -53,6 +53,7 @@ from workshop.store import (
     Store,
     Vote,
 )
+from workshop.text.i18n import coerce_lang
 
 JsonObject = dict[str, Any]
 
@@ -296,7 +297,7 @@ def area_counts(
     """People per area among the `active` ones, with small and revealing areas withheld.
 
     Every area of the session's settings is a cell (an area nobody chose is a cell of 0),
-    people without an area are the :data:`~workshop.anonymity.NO_AREA` cell.
+    people without an area are the :data:`~workshop.engine.anonymity.NO_AREA` cell.
     """
     counts = Counter(p.role_group or NO_AREA for p in people if p.id in active)
     cells = {area: counts.get(area, 0) for area in areas}
@@ -345,7 +346,7 @@ def _rounds(
 
 @dataclass(frozen=True)
 class _Event:
-    """An event in the shape LiveSession.apply reads (see workshop.live)."""
+    """An event in the shape LiveSession.apply reads (see workshop.rounds.live)."""
 
     seq: int
     kind: str

@@ -21,8 +21,8 @@ from typing import Literal
 from workshop.content import Lang
 from workshop.export import words
 from workshop.export.snapshot import RoundSnapshot, Snapshot
-from workshop.i18n import t
 from workshop.store import PHASES
+from workshop.text.i18n import t
 
 Cell = str | int | float | datetime | None
 ColumnKind = Literal["text", "longtext", "int", "number", "percent", "points", "value"]

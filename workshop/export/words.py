@@ -1,7 +1,7 @@
 """Names, numbers and dates of the exports, in German or English.
 
 The plain-word results (who leads, how safe, where the group disagrees, how it moved) come from
-`workshop.wording`, the same sentences the wall shows; this module only fixes what a document
+`workshop.text.wording`, the same sentences the wall shows; this module only fixes what a document
 needs: the PDF's font has no narrow no-break space, so percentages use an ordinary one.
 Everything here is pure.
 """
@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
-from workshop import wording
-from workshop.anonymity import NO_AREA, Cells
 from workshop.content import ContentPack, Lang
-from workshop.i18n import t
-from workshop.results import DisagreementAlert, RoundShift, SensitivityReport
-from workshop.wording import (
+from workshop.engine.anonymity import NO_AREA, Cells
+from workshop.rounds.results import DisagreementAlert, RoundShift, SensitivityReport
+from workshop.text import wording
+from workshop.text.i18n import t
+from workshop.text.wording import (
     MAX_FLIPS,
     NO_BREAK_SPACE,
     criterion_names,

@@ -32,8 +32,8 @@ import pyarrow as pa
 import streamlit as st
 
 from workshop.content import Lang
-from workshop.i18n import t
-from workshop.results import GroupWeight, RankedOption, RoundShift, VoteTally
+from workshop.rounds.results import GroupWeight, RankedOption, RoundShift, VoteTally
+from workshop.text.i18n import t
 
 ChartKind = Literal["weights", "ranking", "votes", "shift"]
 Size = Literal["wall", "screen"]

@@ -6,7 +6,8 @@ Nothing is stored: the sliders live in this browser session only.
 Each slider owns a session-state key (``explorer.w.<criterion>``, ``explorer.c.<factor>``,
 ``explorer.h.<hybrid>.<parameter>``) that is filled with its default before the first draw, so a
 reset only has to write the defaults back.  Scoring reuses the engine's fast path (a
-:class:`~workshop.scoring.ScoringModel` per context, then microseconds per weight change) and the
+:class:`~workshop.engine.scoring.ScoringModel` per context, then microseconds per weight change)
+and the
 wall's chart specs and plain-word sentences.
 """
 
@@ -17,16 +18,16 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from workshop.ballots import SLIDER_DEFAULT, SLIDER_MAX, SLIDER_MIN
 from workshop.content import ContentPack, ContextFactor, Lang, Parameter
-from workshop.context import explain_cell
+from workshop.engine.ballots import SLIDER_DEFAULT, SLIDER_MAX, SLIDER_MIN
+from workshop.engine.context import explain_cell
+from workshop.engine.scoring import Evaluation, ScoringModel
 from workshop.packs import default_pack
-from workshop.results import rank_options, sensitivity_report
-from workshop.scoring import Evaluation, ScoringModel
+from workshop.rounds.results import rank_options, sensitivity_report
+from workshop.text.wording import criterion_names, number, percent, sensitivity_sentences
 from workshop.ui import charts
 from workshop.ui.runtime import language_switch, plain, plain_names, text, text_md, tr
 from workshop.ui.wall import option_names
-from workshop.wording import criterion_names, number, percent, sensitivity_sentences
 
 _EXPLAIN_KEY = "explorer.explain"
 

@@ -29,12 +29,13 @@ from workshop.export.jsonfmt import (
     import_session,
     rejection_of,
 )
-from workshop.i18n import t
-from workshop.joinlimit import JoinLimiter, JoinLimits
 from workshop.store import CreatedSession, SessionView, Store
-from workshop.ui import charts, services
-from workshop.ui.joining import client_of
+from workshop.text.i18n import t
+from workshop.ui import charts
 from workshop.ui.runtime import plain, reader_lang, show_error, tr
+from workshop.web import services
+from workshop.web.joining import client_of
+from workshop.web.joinlimit import JoinLimiter, JoinLimits
 
 _CHARTS = "_export_charts"
 #: The chart sizes exported: print (the record) and the wall's (slides).

@@ -11,14 +11,12 @@ from typing import Any
 
 import streamlit as st
 
-from workshop.addresses import join_base, join_url
-from workshop.ballots import validate_context
 from workshop.content import ContentPack
-from workshop.demo import seed_demo
+from workshop.engine.ballots import validate_context
 from workshop.errors import StoreUnavailable, WorkshopError
 from workshop.packs import default_pack, pack_to_data
 from workshop.store import INPUT_KINDS, PHASES, VOTE_MODES, SessionSettings, SessionView
-from workshop.ui import identity, services
+from workshop.ui import identity
 from workshop.ui.exports import render_exports, render_import
 from workshop.ui.factsheet import render_factsheet
 from workshop.ui.qr import qr_svg
@@ -43,6 +41,9 @@ from workshop.ui.runtime import (
     user_errors,
 )
 from workshop.ui.shell import page_file
+from workshop.web import services
+from workshop.web.addresses import join_base, join_url
+from workshop.web.demo import seed_demo
 
 COUNTS_EVERY = 3.0
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from workshop.ui.participant import rejoin_or_join
-from workshop.ui.routes import normalise_code
 from workshop.ui.runtime import language_switch, query, tr, user_errors
 from workshop.ui.shell import page_file
+from workshop.web.routes import normalise_code
 
 
 def render() -> None:
@@ -40,6 +40,6 @@ def render() -> None:
 
 
 def _known_errors() -> set[str]:
-    from workshop.catalog import CATALOG
+    from workshop.text.catalog import CATALOG
 
     return {key for key in CATALOG if key.startswith("error.")}

@@ -2,7 +2,7 @@
 
 Identity lives in the URL (``code``, ``p`` for a participant token, ``key`` for the facilitator)
 and, for participants, in cookies (the join route's, or the browser cookie the identity is
-derived from, ``workshop.ui.joining``): a reload, a new tab or a dropped connection always
+derived from, ``workshop.web.joining``): a reload, a new tab or a dropped connection always
 finds the same person again.  Checks are cached per browser session and
 repeated by the store on every change.
 
@@ -19,10 +19,10 @@ from typing import Literal
 import streamlit as st
 
 from workshop.errors import StoreUnavailable, WorkshopError
-from workshop.ui import services
-from workshop.ui.joining import derived_token
-from workshop.ui.routes import cookie_name, normalise_code
 from workshop.ui.runtime import query
+from workshop.web import services
+from workshop.web.joining import derived_token
+from workshop.web.routes import cookie_name, normalise_code
 
 Role = Literal["facilitator", "participant", "wall", "visitor"]
 

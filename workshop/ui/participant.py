@@ -15,21 +15,20 @@ from typing import Any
 
 import streamlit as st
 
-from workshop import group
-from workshop.ballots import (
+from workshop.content import ContentPack
+from workshop.engine import group
+from workshop.engine.ballots import (
     SLIDER_DEFAULT,
     SLIDER_MAX,
     SLIDER_MIN,
     validate_hybrid_params,
     validate_weights,
 )
-from workshop.content import ContentPack
+from workshop.engine.scoring import Evaluation
 from workshop.errors import StoreUnavailable, WorkshopError
-from workshop.results import RankedOption
-from workshop.scoring import Evaluation
+from workshop.rounds.results import RankedOption
 from workshop.store import SessionView
-from workshop.ui import browser, identity, joining, services
-from workshop.ui.routes import cookie_name
+from workshop.ui import identity
 from workshop.ui.runtime import (
     current_lang,
     is_outage,
@@ -53,6 +52,8 @@ from workshop.ui.runtime import (
     user_errors,
 )
 from workshop.ui.shell import page_file
+from workshop.web import browser, joining, services
+from workshop.web.routes import cookie_name
 
 #: How often a phone asks whether the facilitator moved on (seconds).
 FOLLOW_EVERY = 2.0
@@ -83,7 +84,7 @@ def rejoin_or_join(code: str) -> str:
     """The token of this browser's identity in the session, the same the QR code's link gives.
 
     The browser's cookies (sent with the page's websocket) decide, as in the join route
-    (``workshop.ui.joining``); new participants count against the client's join limit.
+    (``workshop.web.joining``); new participants count against the client's join limit.
     """
     cookies = st.context.cookies
     return joining.join_token(

@@ -11,11 +11,11 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from workshop import wording
 from workshop.content import Lang, Text
 from workshop.errors import StoreMisconfigured, StoreUnavailable, WorkshopError
-from workshop.i18n import coerce_lang, language_from_locale, t
-from workshop.ui import services
+from workshop.text import wording
+from workshop.text.i18n import coerce_lang, language_from_locale, t
+from workshop.web import services
 
 LANG_KEY = "lang"
 #: Session state: the language of each workshop this browser session has read ({code: lang}).

@@ -28,13 +28,20 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 import streamlit as st
 
-from workshop.addresses import join_base, join_url
 from workshop.content import ContentPack, Lang
 from workshop.errors import WorkshopError
-from workshop.i18n import t
-from workshop.results import RoundResults
+from workshop.rounds.results import RoundResults
 from workshop.store import Concern, Counts, SessionView
-from workshop.ui import charts, identity, services
+from workshop.text.i18n import t
+from workshop.text.wording import (
+    alert_sentences,
+    criterion_names,
+    number,
+    sensitivity_sentences,
+    shift_sentences,
+    vote_score_sentence,
+)
+from workshop.ui import charts, identity
 from workshop.ui.qr import qr_svg
 from workshop.ui.runtime import (
     current_lang,
@@ -48,14 +55,8 @@ from workshop.ui.runtime import (
     unreachable_page,
     use_lang,
 )
-from workshop.wording import (
-    alert_sentences,
-    criterion_names,
-    number,
-    sensitivity_sentences,
-    shift_sentences,
-    vote_score_sentence,
-)
+from workshop.web import services
+from workshop.web.addresses import join_base, join_url
 
 #: Seconds between two looks at the store; a submission shows within this plus the redraw, so
 #: within the 2 s the room expects.  An unchanged look costs about a millisecond (bench_wall).

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from workshop.aggregator import WeightAggregator
+from workshop.engine.aggregator import WeightAggregator
 
 
 class EventLike(Protocol):

@@ -1,10 +1,11 @@
 """NumPy kernels of the decision methods: weighted sum, TOPSIS, contributions and ranks.
 
 These work on plain arrays (options × criteria, higher is better) so that a participant's
-rerun costs microseconds; `workshop.scoring` wraps them for pandas users.
+rerun costs microseconds; `workshop.engine.scoring` wraps them for pandas users.
 
 Bad numbers are refused, never scored: NaN, infinite or negative weights raise
-:class:`~workshop.ballots.InvalidWeights`; a matrix with NaN or infinite values, an empty scale
+:class:`~workshop.engine.ballots.InvalidWeights`; a matrix with NaN or infinite values, an
+empty scale
 or a `benefit` mask of the wrong length raise :class:`~workshop.errors.InvalidNumbers` (both are
 ``ValueError``s).  Very large but finite numbers are scored exactly as their scaled-down
 equivalents: weights whose sum overflows are first divided by their largest, TOPSIS columns
@@ -19,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from workshop.ballots import InvalidWeights
+from workshop.engine.ballots import InvalidWeights
 from workshop.errors import InvalidNumbers
 
 Array = npt.NDArray[np.float64]

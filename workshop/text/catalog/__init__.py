@@ -7,7 +7,7 @@ defined twice is a bug that the i18n test catches.
 
 from __future__ import annotations
 
-from workshop.catalog import (
+from workshop.text.catalog import (
     common,
     errors,
     explorer,

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from workshop.content import SCALE_MAX, SCALE_MIN, ContentPack, ContextFactor
+from workshop.engine.mcda import Array
 from workshop.errors import InvalidContext
-from workshop.mcda import Array
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,12 @@ Both ways in (the QR code's link ``/join/<code>`` and the code typed on the home
 
 1. the per-session cookie ``fok_<code>`` that the join route has always set: if it names a
    participant of the session, that is the browser's identity (older browsers keep theirs);
-2. else the browser secret (the ``fok_id`` cookie, ``workshop.ui.browser``): the token derived
+2. else the browser secret (the ``fok_id`` cookie, ``workshop.web.browser``): the token derived
    from it is the browser's identity, joined once and found again on every later join;
 3. without either (cookies switched off, a script, AppTest) a new random identity, as before.
 
 Only a join that creates a participant counts against the client address's join limit
-(``workshop.joinlimit``); finding an identity again is free.  Nothing here imports Streamlit:
+(``workshop.web.joinlimit``); finding an identity again is free.  Nothing here imports Streamlit:
 the route uses it outside any script run.
 """
 
@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from workshop.errors import TooManyJoins
-from workshop.joinlimit import JoinLimiter, JoinLimits, TrustedProxies, client_address
 from workshop.store import Store
 from workshop.store.credentials import new_participant_token, participant_token_for
-from workshop.ui.browser import valid_secret
+from workshop.web.browser import valid_secret
+from workshop.web.joinlimit import JoinLimiter, JoinLimits, TrustedProxies, client_address
 
 #: The process's join limit, shared by the route and every script run (from the environment,
 #: read once at start: a malformed setting stops the app there).

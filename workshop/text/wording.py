@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from workshop.content import ContentPack, Lang
-from workshop.i18n import t
-from workshop.results import (
+from workshop.engine.sensitivity import FRAGILE_CHANGE
+from workshop.rounds.results import (
     ROBUST_CHANGE,
     DisagreementAlert,
     RoundResults,
     RoundShift,
     SensitivityReport,
 )
-from workshop.sensitivity import FRAGILE_CHANGE
+from workshop.text.i18n import t
 
 #: Weight changes and rank moves listed at most (nearest or largest first).
 MAX_FLIPS = 3

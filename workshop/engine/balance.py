@@ -3,7 +3,7 @@
 A content pack is balanced when every option — pure model or hybrid — wins for some plausible
 workshop and none wins by construction.  This module checks that with numbers: it draws random
 workshops (a context, hybrid parameters and the group's priorities), scores every option with
-:class:`workshop.scoring.ScoringModel`, and counts the winners.
+:class:`workshop.engine.scoring.ScoringModel`, and counts the winners.
 
 A random workshop is
 
@@ -32,8 +32,8 @@ import numpy as np
 import numpy.typing as npt
 
 from workshop.content import ContentPack
-from workshop.mcda import Array
-from workshop.scoring import ScoringModel
+from workshop.engine.mcda import Array
+from workshop.engine.scoring import ScoringModel
 
 Context = dict[str, float]
 HybridValues = dict[str, dict[str, float]]

@@ -8,7 +8,8 @@ the raw slider positions (Tastle–Wierman consensus).
 The sums for mean and variance are kept exactly, as integers: every normalised weight v/S (slider
 value over the ballot's total) is a multiple of 1/L with L = lcm(1..K·max), so adding and removing
 ballots never accumulates rounding error, however long a workshop runs.  Replacing or removing a
-participant's ballot updates all of them; the read methods match :mod:`workshop.group`'s batch
+participant's ballot updates all of them; the read methods match
+:mod:`workshop.engine.group`'s batch
 functions.
 """
 
@@ -20,7 +21,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from sortedcontainers import SortedList
 
-from workshop import group
+from workshop.engine import group
 
 
 class WeightAggregator:
@@ -90,7 +91,7 @@ class WeightAggregator:
         return float(values[low] + (values[high] - values[low]) * fraction)
 
     def weights(self, method: group.Method = "median") -> np.ndarray:
-        """The group's weights (sum 1) like :func:`workshop.group.combine`."""
+        """The group's weights (sum 1) like :func:`workshop.engine.group.combine`."""
         n = len(self)
         if n == 0:
             raise ValueError("No ballots yet.")
@@ -108,7 +109,7 @@ class WeightAggregator:
         return np.asarray(combined / total)
 
     def spread(self) -> dict[str, np.ndarray]:
-        """Per criterion: median, q1, q3, iqr, mean, std, cv (as :func:`workshop.group.spread`)."""
+        """Per criterion: median, q1, q3, iqr, mean, std, cv (as ``group.spread``)."""
         n = len(self)
         k = range(len(self.criteria))
         q1 = np.array([self.quantile(i, 0.25) for i in k])

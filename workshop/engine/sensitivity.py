@@ -13,7 +13,7 @@ exactly 100 % (moving up) or 0 % (moving down) ties there but never leads, so it
 (within :data:`END_TOLERANCE` of an end counts as the end): for a winner of its own every flip
 point lies strictly inside (0, 1).  When first place is shared, a co-leader that takes over as
 soon as the weight moves is a flip at the current weight (a change of 0), which may be 0 %;
-:func:`workshop.results.sensitivity_report` reports such a round as a tie instead.
+:func:`workshop.rounds.results.sensitivity_report` reports such a round as a tie instead.
 
 Results carry ids for reading (``criterion``, ``below``, ``above``, ``winner``) and positions
 for the fast path (``*_index``).
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from workshop.mcda import Array
+from workshop.engine.mcda import Array
 
 #: A win is fragile if some weight needs to move by less than this (absolute share) to flip it.
 FRAGILE_CHANGE = 0.05

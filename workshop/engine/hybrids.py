@@ -36,9 +36,9 @@ from collections.abc import Mapping
 import numpy as np
 
 from workshop.content import SCALE_MAX, SCALE_MIN, ContentPack, HybridTemplate
-from workshop.context import adjusted_matrix, factor_value
+from workshop.engine.context import adjusted_matrix, factor_value
+from workshop.engine.mcda import Array
 from workshop.errors import InvalidContext
-from workshop.mcda import Array
 
 
 def resolve_parameters(

@@ -1,6 +1,7 @@
 """The group's results of one round, ready for the wall: pure data, no Streamlit, no database.
 
-:func:`round_results` reads a round of a :class:`~workshop.live.LiveSession` (kept current from
+:func:`round_results` reads a round of a :class:`~workshop.rounds.live.LiveSession` (kept current
+from
 the event log, so nothing here re-reads every ballot) and returns a :class:`RoundResults`:
 
 * counts — participants, weight ballots and votes (always);
@@ -60,9 +61,9 @@ from typing import Any, Literal, Protocol
 import numpy as np
 
 from workshop.content import ContentPack
-from workshop.live import LiveSession, RoundState
-from workshop.scoring import Evaluation, ScoringModel
-from workshop.sensitivity import FRAGILE_CHANGE
+from workshop.engine.scoring import Evaluation, ScoringModel
+from workshop.engine.sensitivity import FRAGILE_CHANGE
+from workshop.rounds.live import LiveSession, RoundState
 
 __all__ = [
     "CONSENSUS_LOW",

@@ -1,4 +1,4 @@
-"""Plain-word results shared by the wall, the explorer and the exports (workshop.wording)."""
+"""Plain-word results shared by the wall, the explorer and the exports (workshop.text.wording)."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "results.sens.leader": {

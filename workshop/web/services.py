@@ -16,11 +16,11 @@ from functools import cache
 from typing import Any, TypeVar
 
 from workshop.content import ContentPack
+from workshop.engine.scoring import ScoringModel
 from workshop.errors import SessionNotFound, WorkshopError
-from workshop.live import LiveSession
 from workshop.packs import pack_from_data
-from workshop.results import RoundResults, SettingsLike, round_results, summarise_round
-from workshop.scoring import ScoringModel
+from workshop.rounds.live import LiveSession
+from workshop.rounds.results import RoundResults, SettingsLike, round_results, summarise_round
 from workshop.store import SessionView, Store, open_store
 
 T = TypeVar("T")
@@ -47,25 +47,20 @@ PURGE_EVERY = 3600.0
 _next_purge = 0.0
 
 
+#: A second source of the database URL besides the environment: the Streamlit app registers
+#: its secrets here at start (``workshop.ui.secrets.register``); None in scripts and tests.
+secret_url: Callable[[], str | None] | None = None
+
+
 @cache
 def store() -> Store:
     """The one store of this process.
 
-    Its URL comes from WORKSHOP_DATABASE_URL, else from Streamlit secrets
-    (``WORKSHOP_DATABASE_URL`` in ``.streamlit/secrets.toml``), else the SQLite file.
+    Its URL comes from WORKSHOP_DATABASE_URL, else from :data:`secret_url` (in the app:
+    ``WORKSHOP_DATABASE_URL`` in ``.streamlit/secrets.toml``), else the SQLite file.
     """
-    return open_store(os.environ.get("WORKSHOP_DATABASE_URL") or secret_database_url())
-
-
-def secret_database_url() -> str | None:
-    """The database URL from Streamlit secrets, if a secrets file defines one."""
-    import streamlit as st  # only here: the rest of this module is free of Streamlit
-
-    try:
-        value = st.secrets.get("WORKSHOP_DATABASE_URL")
-    except FileNotFoundError:  # no secrets file at all (StreamlitSecretNotFoundError)
-        return None
-    return str(value) if value else None
+    from_secrets = secret_url() if secret_url is not None else None
+    return open_store(os.environ.get("WORKSHOP_DATABASE_URL") or from_secrets)
 
 
 def session_view(code: str, fresh: bool = False) -> SessionView:
@@ -175,7 +170,7 @@ def results_of(view: SessionView) -> RoundResults:
 
     The phone's group view and the wall both read this, so they show the same ranking, the same
     sensitivity and the same shift; the exports compute theirs with the same
-    :func:`~workshop.results.round_results` from the rows they export.  The results are
+    :func:`~workshop.rounds.results.round_results` from the rows they export.  The results are
     recomputed only when the event log moved or the threshold or vote mode changed.
     """
     live = live_session(view)

@@ -15,7 +15,7 @@ removing an option never reorders the others); TOPSIS uses vector normalisation.
 Ties: scores within ``mcda.TIE_TOLERANCE`` share a rank, and among tied options pack order
 decides who is listed first and who counts as :attr:`Evaluation.winner` — never rounding noise.
 Bad input is refused (``InvalidWeights``, ``InvalidNumbers``, ``InvalidContext``; see
-:mod:`workshop.mcda`, :mod:`workshop.context`, :mod:`workshop.hybrids`).
+:mod:`workshop.engine.mcda`, :mod:`workshop.engine.context`, :mod:`workshop.engine.hybrids`).
 """
 
 from __future__ import annotations
@@ -27,14 +27,14 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from workshop import mcda
-from workshop.ballots import InvalidWeights
 from workshop.content import SCALE_MAX, SCALE_MIN, ContentPack, Text
-from workshop.context import adjusted_matrix
+from workshop.engine import mcda
+from workshop.engine.ballots import InvalidWeights
+from workshop.engine.context import adjusted_matrix
+from workshop.engine.hybrids import hybrid_matrix
+from workshop.engine.mcda import Array
+from workshop.engine.sensitivity import Sensitivity, weight_sensitivity
 from workshop.errors import InvalidNumbers
-from workshop.hybrids import hybrid_matrix
-from workshop.mcda import Array
-from workshop.sensitivity import Sensitivity, weight_sensitivity
 
 Weights = Mapping[str, float] | pd.Series
 

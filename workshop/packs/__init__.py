@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from workshop.ballots import on_step
 from workshop.content import (
     LANGS,
     SCALE_MAX,
@@ -50,6 +49,7 @@ from workshop.content import (
     Stakeholder,
     Text,
 )
+from workshop.engine.ballots import on_step
 from workshop.errors import InvalidInput
 
 __all__ = [
@@ -63,7 +63,7 @@ __all__ = [
     "pack_to_data",
 ]
 
-PACKS_DIR = Path(__file__).resolve().parent.parent / "data" / "packs"
+PACKS_DIR = Path(__file__).resolve().parents[2] / "data" / "packs"
 DEFAULT_PACK_FILE = PACKS_DIR / "case-or-customer.toml"
 
 #: A modifier may shift a cell by at most this many scale points at a factor's far end.

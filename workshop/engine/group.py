@@ -12,7 +12,7 @@ median far less than a mean (a 1,600-person workshop elsewhere needed outlier fi
 Bad numbers are refused with :class:`~workshop.errors.InvalidNumbers` (a ``ValueError``): NaN,
 infinite or negative weights or frequencies, and scales with NaN points or zero width.  Tallies
 refuse votes naming unknown options, negative dots or repeated places with
-:class:`~workshop.ballots.InvalidVote`.
+:class:`~workshop.engine.ballots.InvalidVote`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from workshop.ballots import InvalidVote
+from workshop.engine.ballots import InvalidVote
 from workshop.errors import InvalidNumbers
 
 Method = Literal["mean", "median", "geomean"]

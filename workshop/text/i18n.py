@@ -1,6 +1,7 @@
 """German and English texts of the app.
 
-Every string a facilitator or participant reads lives in :data:`workshop.catalog.CATALOG` with a
+Every string a facilitator or participant reads lives in :data:`workshop.text.catalog.CATALOG`
+with a
 German and an English text; :func:`t` looks one up and fills in its placeholders.  Pack content
 (criteria, options, …) carries its own `Text` pairs.  A test fails when a key lacks a language or
 the two languages disagree on placeholders.
@@ -11,8 +12,8 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 
-from workshop.catalog import CATALOG
 from workshop.content import LANGS, Lang
+from workshop.text.catalog import CATALOG
 
 DEFAULT_LANG: Lang = "de"
 

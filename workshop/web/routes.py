@@ -3,7 +3,7 @@
 The join route is what the QR code opens: it finds or creates the participant's anonymous
 identity, keeps it in a cookie (Streamlit itself cannot set cookies) and redirects to the
 participant page with the identity in the URL, so a reload or a new tab finds the same person.
-The identity is the one the browser's cookie gives (``workshop.ui.joining``), the same as for
+The identity is the one the browser's cookie gives (``workshop.web.joining``), the same as for
 a code typed on the home page; new participants per client address are limited.
 
 The export route hands out any format of :data:`workshop.export.FORMATS` to whoever holds the
@@ -21,12 +21,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from workshop.addresses import join_base
 from workshop.errors import NotFound, StoreUnavailable, WorkshopError
 from workshop.export import FORMATS, build_snapshot
 from workshop.store.credentials import normalise_join_code
-from workshop.ui import browser, joining, services
 from workshop.ui.exports import wall_charts
+from workshop.web import browser, joining, services
+from workshop.web.addresses import join_base
 
 logger = logging.getLogger("workshop")
 

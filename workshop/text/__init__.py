@@ -1,0 +1,1 @@
+"""Everything people read: the translation catalogs, ``t()`` and the plain-word results."""
