@@ -1,8 +1,9 @@
 """Charts rendered on the server, without a browser: Vega-Lite → SVG or PNG with vl-convert.
 
-The specs themselves come from the wall (:mod:`workshop.ui.charts` builds them with Altair; the
-UI hands them in through :data:`~workshop.export.snapshot.ChartMaker`), so a slide shows exactly
-what the projector showed.  This module only renders and packs them:
+The specs themselves are the wall's (:mod:`workshop.export.chart_specs` builds them with Altair;
+:mod:`workshop.export.wall_charts` fills them and is handed to the snapshot as its
+:data:`~workshop.export.snapshot.ChartMaker`), so a slide shows exactly what the projector
+showed.  This module only renders and packs them:
 
 * :func:`chart_png` — one chart as PNG for slides (the wall's large type, twice the pixels);
 * :func:`chart_svg` — one chart as SVG for the printable record;

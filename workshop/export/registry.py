@@ -15,7 +15,7 @@ from datetime import datetime
 from types import MappingProxyType
 
 from workshop.errors import NotFound
-from workshop.export import charts, csvzip, jsonfmt, pdf, record, xlsx
+from workshop.export import charts, csvzip, json_export, pdf, record_html, xlsx
 from workshop.export.snapshot import Snapshot
 
 
@@ -60,8 +60,8 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _ALL = (
     ExportFormat("xlsx", ".xlsx", XLSX_TYPE, xlsx.workbook_bytes),
     ExportFormat("csv", "-csv.zip", "application/zip", csvzip.zip_bytes),
-    ExportFormat("json", ".json", "application/json", jsonfmt.json_bytes),
-    ExportFormat("html", "-record.html", "text/html; charset=utf-8", record.html_bytes),
+    ExportFormat("json", ".json", "application/json", json_export.json_bytes),
+    ExportFormat("html", "-record.html", "text/html; charset=utf-8", record_html.html_bytes),
     ExportFormat("pdf", "-record.pdf", "application/pdf", pdf.pdf_bytes),
     ExportFormat("charts", "-charts.zip", "application/zip", charts.charts_zip, needs_charts=True),
 )  # fmt: skip

@@ -24,7 +24,7 @@ Privacy rules, applied here once so that no format can forget them:
 * who wrote a comment or concern, and who upvoted what, is never exported.
 
 The group results come from :func:`workshop.rounds.results.round_results`, fed with a
-:class:`~workshop.rounds.live.LiveSession` replayed from the rows read here (not from the event
+:class:`~workshop.rounds.live.LiveSession` built from the rows read here (not from the event
 log), so
 the numbers always match the rows exported beside them even while people keep submitting.
 """
@@ -42,7 +42,7 @@ from workshop.content import ContentPack, Lang
 from workshop.engine.anonymity import NO_AREA, Cells, suppress
 from workshop.errors import WrongFacilitatorKey
 from workshop.packs import pack_from_data
-from workshop.rounds.live import LiveSession
+from workshop.rounds.live import LiveSession, StoredRound
 from workshop.rounds.results import RoundResults, round_results
 from workshop.store import (
     Ballot,
@@ -344,42 +344,22 @@ def _rounds(
     return tuple(rounds)
 
 
-@dataclass(frozen=True)
-class _Event:
-    """An event in the shape LiveSession.apply reads (see workshop.rounds.live)."""
-
-    seq: int
-    kind: str
-    payload: JsonObject
-
-
 def _replay(
     pack: ContentPack,
     participant_ids: Sequence[int],
     raw_rounds: Sequence[tuple[int, JsonObject, Mapping[int, Ballot], Mapping[int, Vote]]],
 ) -> LiveSession:
-    """A LiveSession fed with events made from the rows read, in the event log's own shapes."""
-    events: list[tuple[str, JsonObject]] = [
-        ("participant_joined", {"participant_id": pid}) for pid in participant_ids
+    """The live state of exactly the rows read (see :meth:`LiveSession.from_rows`)."""
+    rounds = [
+        StoredRound(
+            number,
+            context,
+            {pid: (b.weights, b.hybrid_params) for pid, b in ballots.items()},
+            {pid: v.vote for pid, v in votes.items()},
+        )
+        for number, context, ballots, votes in raw_rounds
     ]
-    for number, context, ballots, votes in raw_rounds:
-        if number > 1:
-            events.append(("round_started", {"round": number}))
-        events.append(("context_set", {"round": number, "values": context}))
-        for pid, ballot in ballots.items():
-            payload = {
-                "participant_id": pid,
-                "round": number,
-                "weights": ballot.weights,
-                "hybrid_params": ballot.hybrid_params,
-            }
-            events.append(("weights_submitted", payload))
-        for pid, vote in votes.items():
-            payload = {"participant_id": pid, "round": number, "vote": vote.vote}
-            events.append(("vote_submitted", payload))
-    live = LiveSession(pack.criterion_ids)
-    live.apply(_Event(seq, kind, payload) for seq, (kind, payload) in enumerate(events, start=1))
-    return live
+    return LiveSession.from_rows(pack.criterion_ids, participant_ids, rounds)
 
 
 def _comment_row(comment: Comment) -> CommentRow:

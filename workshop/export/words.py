@@ -22,6 +22,7 @@ from workshop.text.wording import (
     criterion_names,
     join_names,
     number,
+    option_names,
     vote_score_sentence,
 )
 
@@ -58,14 +59,6 @@ def timestamp(moment: datetime, lang: Lang) -> str:
 def yes_no(value: bool, lang: Lang) -> str:
     """ "ja"/"nein" or "yes"/"no"."""
     return t("export.yes" if value else "export.no", lang)
-
-
-def option_names(pack: ContentPack, lang: Lang) -> dict[str, str]:
-    """Option id → name, hybrids marked "(Hybrid)"."""
-    names = {o.id: o.name.get(lang) for o in pack.options}
-    for h in pack.hybrids:
-        names[h.id] = t("export.hybrid_label", lang, name=h.name.get(lang))
-    return names
 
 
 def target_name(pack: ContentPack, lang: Lang, kind: str, target_id: str) -> str:

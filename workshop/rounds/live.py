@@ -2,13 +2,14 @@
 
 The wall asks the store only for the events since the last one it saw (one indexed query) and
 applies each to per-round state: weight ballots go into a :class:`WeightAggregator`, votes into a
-dict.  Rebuilding from sequence 0 gives the same state, so a new process catches up by replay.
+dict.  Rebuilding from sequence 0 gives the same state, so a new process catches up by replay;
+:meth:`LiveSession.from_rows` builds the same state from stored rows (for exports).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -26,6 +27,17 @@ class EventLike(Protocol):
 
     @property
     def payload(self) -> Any: ...
+
+
+@dataclass(frozen=True)
+class StoredRound:
+    """One round as the store holds it: context, ballots (weights and hybrid settings) and votes
+    by participant id — what :meth:`LiveSession.from_rows` reads."""
+
+    number: int
+    context: Mapping[str, Any]
+    ballots: Mapping[int, tuple[Mapping[str, float], Mapping[str, Any] | None]]
+    votes: Mapping[int, Mapping[str, Any]]
 
 
 @dataclass
@@ -56,6 +68,40 @@ class LiveSession:
             state = self.rounds[number] = RoundState(WeightAggregator(self.criteria))
         return state
 
+    @classmethod
+    def from_rows(
+        cls,
+        criteria: Iterable[str],
+        participant_ids: Iterable[int],
+        rounds: Iterable[StoredRound],
+    ) -> LiveSession:
+        """The state the event log would give, built from stored rows (an export's reading).
+
+        The rows are what the store holds now, so the aggregates match the rows exported
+        beside them even while people keep submitting; no event is made up on the way.
+        """
+        live = cls(criteria)
+        live.participants.update(participant_ids)
+        for stored in rounds:
+            state = live.round(stored.number)
+            state.context = dict(stored.context)
+            for participant, (weights, hybrid_params) in stored.ballots.items():
+                live._set_ballot(state, participant, weights, hybrid_params)
+            state.votes.update({p: dict(vote) for p, vote in stored.votes.items()})
+        return live
+
+    def _set_ballot(
+        self,
+        state: RoundState,
+        participant: int,
+        weights: Mapping[str, float],
+        hybrid_params: Mapping[str, Any] | None,
+    ) -> None:
+        """A participant's ballot in a round: their weights and, if any, hybrid settings."""
+        state.weights.upsert(participant, weights)
+        if hybrid_params:
+            state.hybrid_params[participant] = dict(hybrid_params)
+
     def apply(self, events: Iterable[EventLike]) -> bool:
         """Apply events newer than the last one seen; True if anything changed."""
         changed = False
@@ -73,9 +119,7 @@ class LiveSession:
         elif kind == "weights_submitted":
             state = self.round(int(payload["round"]))
             participant = int(payload["participant_id"])
-            state.weights.upsert(participant, payload["weights"])
-            if payload.get("hybrid_params"):
-                state.hybrid_params[participant] = payload["hybrid_params"]
+            self._set_ballot(state, participant, payload["weights"], payload.get("hybrid_params"))
         elif kind == "context_set":
             self.round(int(payload["round"])).context = dict(payload["values"])
         elif kind == "round_started":

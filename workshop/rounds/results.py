@@ -20,8 +20,8 @@ the event log, so nothing here re-reads every ballot) and returns a :class:`Roun
   *votes* on (a round can have many ballots but few votes);
 * how opinions moved since the previous round (:class:`RoundShift`), when both rounds are visible.
 
-Thresholds (module constants, chosen from simulated groups of 40 on the default pack's 14
-criteria, sliders 0–10):
+Thresholds (constants of :mod:`workshop.rounds.figures`, re-exported here; chosen from simulated
+groups of 40 on the default pack's 14 criteria, sliders 0–10):
 
 * ``ROBUST_CHANGE`` = 0.10 — the winner counts as robust when no single weight needs to move
   by less than ten percentage points to change it.  ``sensitivity.FRAGILE_CHANGE`` (5 points)
@@ -54,16 +54,35 @@ Thread safety: the round's aggregator must not change while this runs; hold ``li
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from collections.abc import Sequence
+from typing import Literal
 
 import numpy as np
 
 from workshop.content import ContentPack
 from workshop.engine.scoring import Evaluation, ScoringModel
 from workshop.engine.sensitivity import FRAGILE_CHANGE
+from workshop.rounds.figures import (
+    CONSENSUS_LOW,
+    IQR_WIDE,
+    ROBUST_CHANGE,
+    DisagreementAlert,
+    GroupWeight,
+    RankedOption,
+    RankShift,
+    RoundResults,
+    RoundShift,
+    SensitivityReport,
+    SettingsLike,
+    VoteShift,
+    VoteTally,
+    WeightFlip,
+    WeightShift,
+)
+from workshop.rounds.group_context import group_context
 from workshop.rounds.live import LiveSession, RoundState
+from workshop.rounds.shift import round_shift
+from workshop.rounds.votes import tally_votes
 
 __all__ = [
     "CONSENSUS_LOW",
@@ -77,6 +96,7 @@ __all__ = [
     "RoundResults",
     "RoundShift",
     "SensitivityReport",
+    "SettingsLike",
     "VoteShift",
     "VoteTally",
     "WeightFlip",
@@ -88,243 +108,6 @@ __all__ = [
     "summarise_round",
     "tally_votes",
 ]
-
-#: No single weight change smaller than this (absolute share) flips the winner: "robust".
-ROBUST_CHANGE = 0.10
-#: Tastle–Wierman consensus below this counts as split opinions.
-CONSENSUS_LOW = 0.6
-#: An IQR of at least this many equal shares (1/K) counts as a wide spread.
-IQR_WIDE = 1.0
-
-
-class SettingsLike(Protocol):
-    """What the results need of a session's settings (``SessionSettings`` fits)."""
-
-    @property
-    def anonymity_threshold(self) -> int: ...
-
-    @property
-    def vote_mode(self) -> str: ...
-
-
-@dataclass(frozen=True)
-class GroupWeight:
-    """One criterion's group weight and how much the group agrees on it.
-
-    ``weight`` is the renormalised median (all weights sum 1) used for scoring; ``median``,
-    ``q1``, ``q3`` are the raw quantiles of participants' shares; ``low``/``high`` are the
-    quartiles on the scale of ``weight`` (for drawing the spread around the weight bar).
-    ``consensus`` is Tastle–Wierman on the raw slider positions (1 = everyone agrees).
-    """
-
-    criterion: str
-    weight: float
-    median: float
-    q1: float
-    q3: float
-    low: float
-    high: float
-    consensus: float
-
-    @property
-    def iqr(self) -> float:
-        """Interquartile range of participants' shares."""
-        return self.q3 - self.q1
-
-
-@dataclass(frozen=True)
-class RankedOption:
-    """One option (pure or hybrid) in the group ranking; ``contributions`` in criterion order."""
-
-    option: str
-    hybrid: bool
-    score: float  # weighted sum on 0–1
-    topsis: float  # TOPSIS closeness on 0–1
-    rank: int  # weighted-sum rank, 1 = best (ties share a rank)
-    topsis_rank: int
-    contributions: tuple[float, ...]
-
-
-@dataclass(frozen=True)
-class WeightFlip:
-    """Moving one criterion's weight past ``threshold`` hands first place to ``to``.
-
-    ``direction`` "below": the weight must fall below the threshold; "above": rise above it.
-    Shares are of the total weight (0–1); the other weights keep their proportions.
-    """
-
-    criterion: str
-    direction: Literal["below", "above"]
-    weight: float
-    threshold: float
-    to: str
-
-    @property
-    def change(self) -> float:
-        """How far the weight must move (absolute share)."""
-        return abs(self.weight - self.threshold)
-
-
-@dataclass(frozen=True)
-class SensitivityReport:
-    """How robust first place is under the group weights.
-
-    ``flips``: every weight change that changes the winner, nearest first.  ``near``: those
-    within ``ROBUST_CHANGE``.  ``robust``: no flip within ``ROBUST_CHANGE``.  ``fragile``: a
-    change below ``FRAGILE_CHANGE`` flips it.  ``tied``: all options sharing first place.
-    """
-
-    winner: str
-    tied: tuple[str, ...]
-    flips: tuple[WeightFlip, ...]
-    robust: bool
-    fragile: bool
-
-    @property
-    def near(self) -> tuple[WeightFlip, ...]:
-        """Flips within ``ROBUST_CHANGE`` of the current weights, nearest first."""
-        return tuple(f for f in self.flips if f.change <= ROBUST_CHANGE)
-
-    @property
-    def critical(self) -> WeightFlip | None:
-        """The flip that needs the smallest weight change, if any."""
-        return self.flips[0] if self.flips else None
-
-
-@dataclass(frozen=True)
-class DisagreementAlert:
-    """A criterion the group disagrees on; ``reasons`` names which measure tripped."""
-
-    criterion: str
-    consensus: float
-    q1: float
-    q3: float
-    reasons: tuple[Literal["low_consensus", "wide_spread"], ...]
-
-
-@dataclass(frozen=True)
-class VoteTally:
-    """The round's votes in the session's mode: counts, dots or Borda points per option."""
-
-    mode: str
-    votes: int  # ballots counted (votes of another mode or malformed ones are left out)
-    totals: Mapping[str, int]  # every option, in model order
-
-    def order(self) -> list[str]:
-        """Options from most to fewest points (ties in model order)."""
-        ids = list(self.totals)
-        return sorted(ids, key=lambda o: (-self.totals[o], ids.index(o)))
-
-    @property
-    def leaders(self) -> tuple[str, ...]:
-        """Every option with the most points, in model order (none while nobody has points)."""
-        best = max(self.totals.values(), default=0)
-        return tuple(o for o, n in self.totals.items() if n == best) if best > 0 else ()
-
-
-@dataclass(frozen=True)
-class WeightShift:
-    """One criterion's group weight in the previous round and now."""
-
-    criterion: str
-    before: float
-    after: float
-
-    @property
-    def change(self) -> float:
-        """After minus before (share of the total weight)."""
-        return self.after - self.before
-
-
-@dataclass(frozen=True)
-class RankShift:
-    """One option's place and score in the previous round and now."""
-
-    option: str
-    rank_before: int
-    rank_after: int
-    score_before: float
-    score_after: float
-
-    @property
-    def places_gained(self) -> int:
-        """Positive when the option moved up."""
-        return self.rank_before - self.rank_after
-
-
-@dataclass(frozen=True)
-class VoteShift:
-    """One option's vote total in the previous round and now (same vote mode)."""
-
-    option: str
-    before: int
-    after: int
-
-
-@dataclass(frozen=True)
-class RoundShift:
-    """How the group moved from round ``before`` to round ``after``."""
-
-    before: int
-    after: int
-    weights: tuple[WeightShift, ...]
-    ranks: tuple[RankShift, ...]
-    votes: tuple[VoteShift, ...]  # empty unless both rounds have a visible tally of one mode
-    winner_before: str
-    winner_after: str
-    tied_before: tuple[str, ...] = ()  # every option sharing first place then (model order)
-    tied_after: tuple[str, ...] = ()  # … and now
-
-    @property
-    def winner_changed(self) -> bool:
-        """True when first place is held by other options now (a shared first place compares
-        as a set, so the same tie in both rounds is no change)."""
-        before = set(self.tied_before or (self.winner_before,))
-        after = set(self.tied_after or (self.winner_after,))
-        return before != after
-
-
-@dataclass(frozen=True)
-class RoundResults:
-    """Everything the room may see about one round (see the module docstring)."""
-
-    round: int
-    participants: int
-    ballots: int
-    votes: int
-    threshold: int
-    visible: bool
-    criteria: tuple[str, ...]
-    weights: tuple[GroupWeight, ...] = ()
-    kendall_w: float | None = None
-    evaluation: Evaluation | None = None
-    ranking: tuple[RankedOption, ...] = ()
-    sensitivity: SensitivityReport | None = None
-    alerts: tuple[DisagreementAlert, ...] = ()
-    tally: VoteTally | None = None
-    shift: RoundShift | None = None
-
-    @property
-    def missing(self) -> int:
-        """How many more ballots are needed before results may be shown."""
-        return max(self.threshold - self.ballots, 0)
-
-    @property
-    def score_leaders(self) -> tuple[str, ...]:
-        """The options sharing first place in the weighted ranking (empty below the threshold)."""
-        return () if self.sensitivity is None else self.sensitivity.tied
-
-    @property
-    def vote_leaders(self) -> tuple[str, ...]:
-        """The options with the most votes (empty while the tally is not shown)."""
-        return () if self.tally is None else self.tally.leaders
-
-    @property
-    def vote_differs(self) -> bool:
-        """True when both are shown and the vote puts other options first than the scores."""
-        votes, scores = self.vote_leaders, self.score_leaders
-        return bool(votes) and bool(scores) and set(votes) != set(scores)
-
 
 # --------------------------------------------------------------------------- entry point
 
@@ -389,67 +172,6 @@ def summarise_round(
         alerts=_alerts(weights),
         tally=tally,
     )
-
-
-# --------------------------------------------------------------------------- context
-
-
-def group_context(
-    pack: ContentPack, state: RoundState
-) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
-    """The round's context factors and the group's hybrid parameters (see module docstring)."""
-    context = state.context if isinstance(state.context, Mapping) else {}
-    stored = _numbers(context.get("factors"))
-    factors = {
-        f.id: _clamp(stored[f.id], f.minimum, f.maximum)
-        for f in pack.context_factors
-        if f.id in stored
-    }
-    chosen = context.get("hybrids")
-    chosen = chosen if isinstance(chosen, Mapping) else {}
-    hybrids: dict[str, dict[str, float]] = {}
-    for template in pack.hybrids:
-        facilitator = _numbers(chosen.get(template.id))
-        values: dict[str, float] = {}
-        for parameter in template.parameters:
-            if parameter.id in facilitator:
-                value = facilitator[parameter.id]
-            else:
-                given = _participant_values(state.hybrid_params.values(), template.id, parameter.id)
-                if not given:
-                    continue
-                value = float(np.median(given))
-            values[parameter.id] = _clamp(value, parameter.minimum, parameter.maximum)
-        if values:
-            hybrids[template.id] = values
-    return factors, hybrids
-
-
-def _clamp(value: float, low: float, high: float) -> float:
-    return min(max(value, low), high)
-
-
-def _numbers(raw: object) -> dict[str, float]:
-    """The numeric entries of a JSON object (anything else is ignored)."""
-    if not isinstance(raw, Mapping):
-        return {}
-    return {
-        str(k): float(v)
-        for k, v in raw.items()
-        if isinstance(v, int | float) and not isinstance(v, bool) and np.isfinite(v)
-    }
-
-
-def _participant_values(
-    submitted: Iterable[Mapping[str, Any]], hybrid_id: str, parameter_id: str
-) -> list[float]:
-    """Every participant's value of one hybrid parameter (those who gave one)."""
-    values = []
-    for params in submitted:
-        given = _numbers(params.get(hybrid_id) if isinstance(params, Mapping) else None)
-        if parameter_id in given:
-            values.append(given[parameter_id])
-    return values
 
 
 # --------------------------------------------------------------------------- weights
@@ -567,95 +289,4 @@ def sensitivity_report(evaluation: Evaluation, criteria: Sequence[str]) -> Sensi
         flips=tuple(flips),
         robust=not any(f.change <= ROBUST_CHANGE for f in flips),
         fragile=sensitivity.is_fragile(FRAGILE_CHANGE),
-    )
-
-
-# --------------------------------------------------------------------------- votes
-
-
-def tally_votes(mode: str, votes: Iterable[Mapping[str, Any]], options: Sequence[str]) -> VoteTally:
-    """Count votes of `mode`: single-choice counts, dot totals or Borda points per option.
-
-    The same numbers as `group.tally_single`, `group.tally_dots` and `group.borda`, in plain
-    Python (no pandas: this runs on every wall refresh).  Votes of another shape (the mode
-    changed mid-round) or naming unknown options are skipped, so a stale vote can never break
-    the wall.
-    """
-    if mode not in ("single", "dots", "ranking"):
-        raise ValueError(f"Unknown vote mode {mode!r}.")
-    known = set(options)
-    totals = dict.fromkeys(options, 0)
-    counted = 0
-    for vote in votes:
-        if mode == "single":
-            choice = vote.get("choice")
-            if choice not in known:
-                continue
-            totals[choice] += 1
-        elif mode == "dots":
-            dots = _dots(vote.get("dots"), known)
-            if dots is None:
-                continue
-            for option, n in dots.items():
-                totals[option] += n
-        else:
-            ranking = _ranking_of(vote.get("ranking"), known)
-            if ranking is None:
-                continue
-            for place, option in enumerate(ranking, start=1):
-                totals[option] += len(options) - place
-        counted += 1
-    return VoteTally(mode, counted, totals)
-
-
-def _dots(raw: object, known: set[str]) -> dict[str, int] | None:
-    if not isinstance(raw, Mapping):
-        return None
-    clean = {}
-    for option, count in raw.items():
-        if option not in known or isinstance(count, bool) or not isinstance(count, int):
-            return None
-        clean[str(option)] = max(count, 0)
-    return clean
-
-
-def _ranking_of(raw: object, known: set[str]) -> list[str] | None:
-    if not isinstance(raw, list) or not raw or len(set(map(str, raw))) != len(raw):
-        return None
-    return [str(o) for o in raw] if all(o in known for o in raw) else None
-
-
-# --------------------------------------------------------------------------- rounds
-
-
-def round_shift(before: RoundResults, after: RoundResults) -> RoundShift:
-    """How weights, ranks and (same-mode) votes moved between two visible rounds."""
-    if before.evaluation is None or after.evaluation is None:
-        raise ValueError("Both rounds must be visible to compare them.")
-    weights = tuple(
-        WeightShift(b.criterion, b.weight, a.weight)
-        for b, a in zip(before.weights, after.weights, strict=True)
-    )
-    earlier = {r.option: r for r in before.ranking}
-    ranks = tuple(
-        RankShift(r.option, earlier[r.option].rank, r.rank, earlier[r.option].score, r.score)
-        for r in after.ranking
-        if r.option in earlier
-    )
-    votes: tuple[VoteShift, ...] = ()
-    old_tally, new_tally = before.tally, after.tally
-    if old_tally is not None and new_tally is not None and old_tally.mode == new_tally.mode:
-        votes = tuple(
-            VoteShift(o, old_tally.totals.get(o, 0), n) for o, n in new_tally.totals.items()
-        )
-    return RoundShift(
-        before=before.round,
-        after=after.round,
-        weights=weights,
-        ranks=ranks,
-        votes=votes,
-        winner_before=before.evaluation.winner,
-        winner_after=after.evaluation.winner,
-        tied_before=before.evaluation.tied_winners,
-        tied_after=after.evaluation.tied_winners,
     )

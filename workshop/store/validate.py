@@ -121,7 +121,12 @@ def load_json_object(text: str) -> JsonObject:
 
 
 def clean_weights(weights: object) -> dict[str, float]:
-    """Return the weights as ``{criterion_id: float}``; refuse non-finite or non-numeric values."""
+    """Return the weights as ``{criterion_id: number}``; refuse non-finite or non-numeric values.
+
+    A whole number stays an ``int`` (slider positions are, from the phone to the export: the
+    JSON export writes ``5``, not ``5.0``); the store itself knows no pack, so it keeps any
+    other finite number as the float it is and leaves the 0–10 rule to the domain.
+    """
     if not isinstance(weights, Mapping) or not weights:
         raise InvalidInput("Weights must be a non-empty mapping.", field="weights", reason="type")
     if len(weights) > MAX_WEIGHT_KEYS:
@@ -136,7 +141,7 @@ def clean_weights(weights: object) -> dict[str, float]:
             or not math.isfinite(value)
         ):
             raise InvalidInput("Every weight must be a finite number.", field="weights")
-        cleaned[key] = float(value)
+        cleaned[key] = int(value) if float(value).is_integer() else float(value)
     return cleaned
 
 
