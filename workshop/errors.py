@@ -10,12 +10,17 @@ An instance may carry ``details`` (for example ``{"field": "nickname"}`` or
 ``{"kind": "votes"}``) so a translation can be precise; details never contain secrets.
 The UI catches ``WorkshopError`` and shows ``code``/``details``; anything else is a bug.
 
-Hierarchy (modules add their own subclasses under the closest family)::
+Hierarchy: every error class of the package, wherever it is defined.  A module that defines
+its own subclass puts it under the closest family, and the tree names that module in brackets;
+``tests/test_error_tree.py`` checks the drawing against the classes::
 
     WorkshopError                  workshop_error        base class, never raised bare
     ├── NotFound                   not_found
     │   ├── SessionNotFound        session_not_found     unknown or deleted join code
-    │   └── ItemNotFound           item_not_found        unknown comment or concern
+    │   ├── ItemNotFound           item_not_found        unknown comment or concern
+    │   └── UnknownFormat          not_found             no export format has this id (the
+    │                                                    code is its parent's)
+    │                                                    [workshop.export.registry]
     ├── Forbidden                  forbidden
     │   ├── WrongFacilitatorKey    wrong_facilitator_key the key does not open this session
     │   └── UnknownParticipant     unknown_participant   the participant token is not known here
@@ -25,14 +30,24 @@ Hierarchy (modules add their own subclasses under the closest family)::
     │   ├── InvalidSettings        invalid_settings      session settings out of range
     │   ├── InvalidContext         invalid_context       unknown, non-finite or out-of-range context
     │   │                                                or hybrid parameter
-    │   └── InvalidNumbers         invalid_numbers       a matrix, scale or count that no method
-    │                                                    can score (NaN, infinite, negative, …)
+    │   ├── InvalidNumbers         invalid_numbers       a matrix, scale or count that no method
+    │   │                                                can score (NaN, infinite, negative, …)
+    │   ├── InvalidWeights         invalid_weights       weights that do not fit the criteria
+    │   │                                                [workshop.engine.ballots]
+    │   ├── InvalidVote            invalid_vote          a vote that does not fit the vote mode
+    │   │                                                [workshop.engine.ballots]
+    │   ├── PackError              invalid_pack          a content pack with problems, all listed
+    │   │                                                [workshop.packs]
+    │   └── ImportRejected         import_rejected       a session file that cannot be imported;
+    │                                                    shown by its reason, not its code
+    │                                                    [workshop.export.json_parse]
     ├── Conflict                   conflict              the request clashes with the current state
     │   └── JoinCodeUnavailable    join_code_unavailable no free join code could be drawn
     ├── TooManyJoins               too_many_joins        one address created too many participants
-    │                                                    too fast (workshop.web.joinlimit)
+    │                                                    too fast (raised by workshop.web.joinlimit)
     ├── TooManyImports             too_many_imports      an import is running, or one address
-    │                                                    imported too often (workshop.ui.exports)
+    │                                                    imported too often (raised by the import
+    │                                                    form in workshop.ui)
     └── StoreUnavailable           storage_unavailable   the database cannot be reached or is busy
         └── StoreMisconfigured     storage_misconfigured the database URL cannot be used
 

@@ -7,7 +7,7 @@ word the same result differently.  Pure: the texts come from the ``results.*`` c
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from workshop.content import ContentPack, Lang
 from workshop.engine.sensitivity import FRAGILE_CHANGE
@@ -50,6 +50,38 @@ def join_names(names: Sequence[str], lang: Lang) -> str:
 def criterion_names(pack: ContentPack, lang: Lang) -> dict[str, str]:
     """Criterion id → name in `lang`."""
     return {c.id: c.name.get(lang) for c in pack.criteria}
+
+
+def hybrid_badge(lang: Lang) -> str:
+    """What follows a hybrid's name: "(Mischform)" / "(hybrid)", from the label's template."""
+    return t("common.hybrid_label", lang, name="").strip()
+
+
+def option_names(
+    pack: ContentPack,
+    lang: Lang,
+    *,
+    badge: bool = True,
+    fit: Callable[[str, str], str] | None = None,
+) -> dict[str, str]:
+    """Option and hybrid id → name in `lang`, pure options first: the one builder of these.
+
+    With `badge` a hybrid's name is followed by "(Mischform)" / "(hybrid)"; without, names are
+    as the pack writes them.  `fit(name, badge)` shapes each label instead of the catalog's
+    template and gets the badge apart from the name ('' for a pure option), so a shortened label
+    can keep it (a chart axis: :func:`workshop.export.chart_specs.axis_options`).  Names are
+    plain text: escape them where Streamlit renders Markdown.
+    """
+    mark = hybrid_badge(lang) if badge else ""
+
+    def label(name: str, suffix: str) -> str:
+        if fit is not None:
+            return fit(name, suffix)
+        return t("common.hybrid_label", lang, name=name) if suffix else name
+
+    names = {o.id: label(o.name.get(lang), "") for o in pack.options}
+    names.update({h.id: label(h.name.get(lang), mark) for h in pack.hybrids})
+    return names
 
 
 def sensitivity_sentences(

@@ -22,12 +22,18 @@ from workshop.content import ContentPack, ContextFactor, Lang, Parameter
 from workshop.engine.ballots import SLIDER_DEFAULT, SLIDER_MAX, SLIDER_MIN
 from workshop.engine.context import explain_cell
 from workshop.engine.scoring import Evaluation, ScoringModel
+from workshop.export.chart_specs import axis_options, ranking_frame
 from workshop.packs import default_pack
 from workshop.rounds.results import rank_options, sensitivity_report
-from workshop.text.wording import criterion_names, number, percent, sensitivity_sentences
+from workshop.text.wording import (
+    criterion_names,
+    number,
+    option_names,
+    percent,
+    sensitivity_sentences,
+)
 from workshop.ui import charts
 from workshop.ui.runtime import language_switch, plain, plain_names, text, text_md, tr
-from workshop.ui.wall import option_names
 
 _EXPLAIN_KEY = "explorer.explain"
 
@@ -268,12 +274,12 @@ def _ranking(
     """The contribution chart and a table with weighted-sum and TOPSIS ranks side by side."""
     st.subheader(tr("explorer.section.ranking"))
     ranked = rank_options(model, evaluation)
-    data = charts.ranking_frame(
+    data = ranking_frame(
         ranked,
         pack.criterion_ids,
         [float(w) for w in evaluation.weights],
         criterion_names(pack, lang),
-        option_names(pack, lang, axis="screen"),
+        axis_options(pack, lang, "screen"),
         tr("wall.other_criteria"),
     )
     charts.draw("ranking", data, lang, size="screen")

@@ -1,9 +1,10 @@
 """The console's Export tab: download every format at any time, PNGs of the wall's charts, import.
 
 The formats themselves are pure functions in :mod:`workshop.export`; this module only builds a
-snapshot (with the wall's own chart specs, see :func:`wall_charts`), shows progress while the
-files are made, and wraps the bytes in download buttons.  Files are made when a button is clicked,
-never on a rerun of the console: the record's charts take a few seconds to draw.
+snapshot (with the wall's own chart specs, :func:`workshop.export.wall_charts.wall_charts`),
+shows progress while the files are made, and wraps the bytes in download buttons.  Files are made
+when a button is clicked, never on a rerun of the console: the record's charts take a few seconds
+to draw.
 
 :func:`render_import` is self-contained, so the create page can call it as well.
 """
@@ -11,113 +12,26 @@ never on a rerun of the console: the record's charts take a few seconds to draw.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlencode
 
-import pyarrow as pa
 import streamlit as st
 
-from workshop.content import ContentPack, Lang
 from workshop.errors import TooManyImports, WorkshopError
-from workshop.export import FORMATS, ChartSpec, RoundSnapshot, Snapshot, build_snapshot
-from workshop.export.charts import chart_png, png_name, with_data
-from workshop.export.jsonfmt import (
-    MAX_IMPORT_BYTES,
-    ImportRejected,
-    import_session,
-    rejection_of,
-)
+from workshop.export import FORMATS, build_snapshot
+from workshop.export.charts import chart_png, png_name
+from workshop.export.json_import import import_session
+from workshop.export.json_parse import MAX_IMPORT_BYTES, ImportRejected, rejection_of
+from workshop.export.wall_charts import wall_charts
 from workshop.store import CreatedSession, SessionView, Store
-from workshop.text.i18n import t
-from workshop.ui import charts
 from workshop.ui.runtime import plain, reader_lang, show_error, tr
+from workshop.ui.shell import page_file
 from workshop.web import services
 from workshop.web.joining import client_of
 from workshop.web.joinlimit import JoinLimiter, JoinLimits
 
 _CHARTS = "_export_charts"
-#: The chart sizes exported: print (the record) and the wall's (slides).
-SIZES: tuple[charts.Size, ...] = ("screen", "wall")
-
-
-# --------------------------------------------------------------------------- wall charts
-
-
-def wall_charts(snapshot: Snapshot, r: RoundSnapshot) -> list[ChartSpec]:
-    """The wall's charts of one round, with data, in print and in wall size.
-
-    Same specs (:func:`workshop.ui.charts.spec`) and data frames as the projector, so a slide
-    shows what the room saw.  Nothing for a round below the anonymity threshold.
-    """
-    results = r.results
-    if not r.weights_visible or results.sensitivity is None:
-        return []
-    lang, pack = snapshot.lang, snapshot.pack
-    names = {c.id: c.name.get(lang) for c in pack.criteria}
-    weights = [w.weight for w in results.weights]
-    other = t("wall.other_criteria", lang)
-
-    def chart(
-        kind: str, title: str, frame: Callable[[charts.Size], pa.Table], mode: str = ""
-    ) -> ChartSpec:
-        specs = {
-            size: with_data(charts.spec(kind, lang, size, mode), frame(size).to_pylist())
-            for size in SIZES
-        }
-        name = f"round{r.number}-{kind}"
-        return ChartSpec(name, kind, r.number, title, specs["screen"], specs["wall"])
-
-    made = [
-        chart(
-            "ranking",
-            t("export.chart.ranking", lang, number=r.number),
-            lambda size: charts.ranking_frame(
-                results.ranking,
-                results.criteria,
-                weights,
-                names,
-                _axis_options(pack, lang, size),
-                other,
-            ),
-        ),
-        chart(
-            "weights",
-            t("export.chart.weights", lang, number=r.number),
-            lambda _: charts.weights_frame(results.weights, names),
-        ),
-    ]
-    tally = results.tally
-    if tally is not None:
-        made.append(
-            chart(
-                "votes",
-                t("export.chart.votes", lang, number=r.number),
-                lambda size: charts.votes_frame(tally, _axis_options(pack, lang, size)),
-                mode=tally.mode,
-            )
-        )
-    shift = results.shift
-    if shift is not None:
-        before = t("common.round", lang, number=shift.before)
-        after = t("common.round", lang, number=shift.after)
-        made.append(
-            chart(
-                "shift",
-                t("export.chart.shift", lang, before=shift.before, after=shift.after),
-                lambda _: charts.shift_frame(shift, names, before, after),
-            )
-        )
-    return made
-
-
-def _axis_options(pack: ContentPack, lang: Lang, size: charts.Size) -> dict[str, str]:
-    """Option labels wrapped for a chart axis, hybrids marked, as the wall writes them."""
-    suffix = t("export.hybrid_label", lang, name="").strip()
-    labels = {o.id: charts.wrap(o.name.get(lang), size) for o in pack.options}
-    labels |= {h.id: charts.wrap(h.name.get(lang), size, suffix=suffix) for h in pack.hybrids}
-    return labels
 
 
 # --------------------------------------------------------------------------- the tab
@@ -312,9 +226,6 @@ def render_import() -> None:
     except WorkshopError as error:
         show_error(error)
         return
-    # Imported here: shell → identity → routes → this module would be an import cycle.
-    from workshop.ui.shell import page_file
-
     st.session_state["_show_key_once"] = created.code
     st.switch_page(
         page_file("facilitate"), query_params={"code": created.code, "key": created.facilitator_key}

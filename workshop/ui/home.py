@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from workshop.text.catalog import CATALOG
 from workshop.ui.participant import rejoin_or_join
 from workshop.ui.runtime import language_switch, query, tr, user_errors
 from workshop.ui.shell import page_file
@@ -40,6 +41,4 @@ def render() -> None:
 
 
 def _known_errors() -> set[str]:
-    from workshop.text.catalog import CATALOG
-
     return {key for key in CATALOG if key.startswith("error.")}

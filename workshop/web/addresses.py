@@ -1,6 +1,6 @@
 """The address phones use to join: reachable from the room, never `localhost`.
 
-Order of preference (DESIGN.md, "Reachable join address"):
+Order of preference (docs/architecture.md, "Reachable join address"):
 1. a configured public URL (``WORKSHOP_PUBLIC_URL``, e.g. behind a proxy);
 2. the address the facilitator's browser used, unless it is a loopback address;
 3. the machine's LAN address, with the port the server listens on.

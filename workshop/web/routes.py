@@ -22,9 +22,10 @@ from starlette.responses import JSONResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 
 from workshop.errors import NotFound, StoreUnavailable, WorkshopError
-from workshop.export import FORMATS, build_snapshot
+from workshop.export import FORMATS, Snapshot, build_snapshot
+from workshop.export.wall_charts import wall_charts
+from workshop.store import Store
 from workshop.store.credentials import normalise_join_code
-from workshop.ui.exports import wall_charts
 from workshop.web import browser, joining, services
 from workshop.web.addresses import join_base
 
@@ -91,6 +92,31 @@ def _attachment(file_name: str) -> str:
     return f'attachment; filename="{file_name}"'
 
 
+def export_snapshot(
+    store: Store,
+    code: str,
+    key: str,
+    format_id: str,
+    *,
+    lang: str | None = None,
+    include_hidden: bool = False,
+    individual: bool = False,
+) -> Snapshot:
+    """The snapshot one format needs: with the wall's charts only for the record and the chart
+    zip (drawing their specs costs time the tables do not need)."""
+    fmt = FORMATS[format_id]
+    with_charts = fmt.needs_charts or format_id in ("html", "pdf")
+    return build_snapshot(
+        store,
+        code,
+        key,
+        lang=lang,
+        include_hidden=include_hidden,
+        individual=individual,
+        charts=wall_charts if with_charts else None,
+    )
+
+
 def export(request: Request) -> Response:
     """GET /export/<code>.<format>?key=…[&lang=de|en][&hidden=1][&individual=1]: one export.
 
@@ -105,14 +131,14 @@ def export(request: Request) -> Response:
     try:
         if not code or not key or not store.check_key(code, key):
             return _forbidden()
-        snapshot = build_snapshot(
+        snapshot = export_snapshot(
             store,
             code,
             key,
+            fmt.id,
             lang=request.query_params.get("lang"),  # invalid values fall back
             include_hidden=request.query_params.get("hidden") == "1",
             individual=request.query_params.get("individual") == "1",
-            charts=wall_charts,
         )
     except NotFound:
         return _forbidden()
@@ -133,7 +159,7 @@ def health(request: Request) -> Response:
 
 
 def announce_addresses(port: int) -> None:
-    """Say on the console which address phones will be sent to (DESIGN.md)."""
+    """Say on the console which address phones will be sent to (docs/architecture.md)."""
     base = join_base(os.environ.get("WORKSHOP_PUBLIC_URL"), None, port)
     print(f"Fall oder Kunde? — phones join via {base.url}/join/<code> ({base.origin})", flush=True)
 

@@ -118,6 +118,19 @@ def forget_view(code: str) -> None:
     _views.pop(code, None)
 
 
+def forget_views() -> None:
+    """Drop every cached view: the next read of any session asks the store (a test that
+    wrote to the store itself opens its pages after this)."""
+    _views.clear()
+
+
+def expire_views() -> None:
+    """Let every cached view expire now: the next read asks the store, while
+    :func:`last_view` still has what was read (what a page shows when the store is down)."""
+    for code, (_, view) in list(_views.items()):
+        _views[code] = (float("-inf"), view)
+
+
 def pack_of(view: SessionView) -> ContentPack:
     """The session's frozen content pack, parsed once per process."""
     return _once(_packs, view.code, lambda: pack_from_data(view.pack_data, f"session {view.code}"))

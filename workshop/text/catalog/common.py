@@ -33,6 +33,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "common.code": {"de": "Code", "en": "Code"},
     "common.saved": {"de": "Gespeichert", "en": "Saved"},
     "common.hybrid": {"de": "Mischform", "en": "Hybrid"},
+    "common.hybrid_label": {"de": "{name} (Mischform)", "en": "{name} (hybrid)"},
     "common.score": {"de": "Punktwert", "en": "Score"},
     "common.criterion": {"de": "Kriterium", "en": "Criterion"},
     "common.option": {"de": "Option", "en": "Option"},

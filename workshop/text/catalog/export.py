@@ -10,7 +10,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.yes": {"de": "ja", "en": "yes"},
     "export.no": {"de": "nein", "en": "no"},
     "export.round": {"de": "Runde {number}", "en": "Round {number}"},
-    "export.hybrid_label": {"de": "{name} (Mischform)", "en": "{name} (hybrid)"},
     "export.hidden_mark": {"de": "ausgeblendet", "en": "hidden"},
     "export.target.general": {"de": "Allgemein", "en": "General"},
     "export.language.de": {"de": "Deutsch", "en": "German"},

@@ -104,7 +104,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "… and {count} more on your phones.",
     },
     "wall.other_criteria": {"de": "Übrige Kriterien", "en": "Other criteria"},
-    "wall.hybrid_label": {"de": "{name} (Mischform)", "en": "{name} (hybrid)"},
     "wall.kendall": {
         "de": "Übereinstimmung in der Reihenfolge der Kriterien (Kendalls W): {value}",
         "en": "Agreement on the order of the criteria (Kendall's W): {value}",

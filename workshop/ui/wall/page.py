@@ -1,46 +1,24 @@
-"""The projector wall: ``/wall?code=XXXXXX``, public and read-only.
+"""The projector wall's page: the refreshing fragment, the styles and every Streamlit call.
 
-It shows only what the room sees anyway: the title, the join code and QR code, live counts, the
-phase with a short prompt, the concerns posted openly and — once the facilitator has revealed
-them, and only from the anonymity threshold on — the group's results.  No facilitator function
-lives here.
-
-Refreshing: a fragment reruns every two seconds without a click.  Each tick first asks the store
-for the session's newest event number (one indexed read); only when it moved does it bring the
-live aggregates up to date from the event log and rebuild the :class:`Frame` — everything the wall
-draws, with labels in the reader's language and chart data ready.  The frame is kept in the
-browser session's state, so an unchanged tick only re-sends the same elements (the browser sees
-nothing new and redraws nothing).
-
-:func:`refresh` (no Streamlit calls) and :func:`draw` are separate so that ``bench/bench_wall.py``
-can time them.  The plain-word sentences (:func:`sensitivity_sentences`, :func:`alert_sentences`,
-:func:`shift_sentences`) and the number formats are shared with the explorer.
+What to show comes from the view model (:mod:`workshop.ui.wall.model`); a fragment reruns every
+second without a click, rebuilds the frame only when the session changed and draws it.  The
+frame is kept in the browser session's state, so an unchanged tick only re-sends the same
+elements (the browser sees nothing new and redraws nothing).  :func:`draw` is separate so that
+``bench/bench_wall.py`` can time it.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import os
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
-import pyarrow as pa
 import streamlit as st
 
-from workshop.content import ContentPack, Lang
+from workshop.content import Lang
 from workshop.errors import WorkshopError
 from workshop.rounds.results import RoundResults
-from workshop.store import Concern, Counts, SessionView
-from workshop.text.i18n import t
-from workshop.text.wording import (
-    alert_sentences,
-    criterion_names,
-    number,
-    sensitivity_sentences,
-    shift_sentences,
-    vote_score_sentence,
-)
+from workshop.store import Counts
 from workshop.ui import charts, identity
 from workshop.ui.qr import qr_svg
 from workshop.ui.runtime import (
@@ -55,18 +33,13 @@ from workshop.ui.runtime import (
     unreachable_page,
     use_lang,
 )
+from workshop.ui.wall.model import Frame, refresh
 from workshop.web import services
 from workshop.web.addresses import join_base, join_url
 
 #: Seconds between two looks at the store; a submission shows within this plus the redraw, so
 #: within the 2 s the room expects.  An unchanged look costs about a millisecond (bench_wall).
 REFRESH_SECONDS = 1
-#: Concerns shown on the wall (most upvoted first); the rest are counted.
-MAX_CONCERNS = 8
-#: Sensitivity sentences shown at most (nearest flips first).
-MAX_FLIPS = 3
-#: Disagreement alerts shown at most (least consensus first).
-MAX_ALERTS = 3
 
 _FRAME_KEY = "_wall_frame"
 
@@ -102,39 +75,6 @@ _STYLE = """
 [data-testid="stButtonGroup"] button p {font-size: 1rem;}
 </style>
 """
-
-
-@dataclass(frozen=True)
-class ConcernCard:
-    """A concern or question as the wall shows it (text exactly as posted)."""
-
-    kind: str
-    text: str
-    upvotes: int
-
-
-@dataclass(frozen=True)
-class Frame:
-    """Everything one wall draw needs, built only when the session changed."""
-
-    code: str
-    seq: int
-    lang: Lang
-    title: str
-    phase: str
-    round: int
-    revealed: bool
-    vote_mode: str
-    counts: Counts
-    results: RoundResults | None  # None until revealed: nothing is computed before
-    concerns: tuple[ConcernCard, ...]
-    more_concerns: int
-    sentences: tuple[str, ...] = ()
-    alerts: tuple[str, ...] = ()
-    shift_lines: tuple[str, ...] = ()
-    kendall: str = ""
-    data: Mapping[str, pa.Table] = field(default_factory=dict)
-    vote_score: str = ""  # said when the vote and the weighted ranking disagree on first place
 
 
 # --------------------------------------------------------------------------- page
@@ -190,123 +130,7 @@ def _live(code: str, link: tuple[str, str]) -> None:
     draw(frame, link)
 
 
-# --------------------------------------------------------------------------- building a frame
-
-
-def refresh(code: str, lang: Lang, last: Frame | None) -> Frame:
-    """The frame to draw: `last` itself when nothing changed since it was built."""
-    seq = services.store().last_seq(code)
-    if last is not None and last.code == code and last.seq == seq and last.lang == lang:
-        return last
-    view = services.session_view(code)
-    if view.last_seq < seq:  # the shared view is up to a second old: read it afresh
-        view = services.session_view(code, fresh=True)
-    return build_frame(view, lang)
-
-
-def build_frame(view: SessionView, lang: Lang) -> Frame:
-    """Read counts, concerns and (once revealed) the results, and prepare every label.
-
-    The results come from :func:`services.results_of`, computed once per change of the event
-    log for every wall and phone of the session.
-    """
-    store = services.store()
-    counts = store.counts(view.code)
-    concerns = store.concerns(view.code)
-    cards = tuple(_card(c) for c in concerns[:MAX_CONCERNS])
-    frame = Frame(
-        code=view.code,
-        seq=view.last_seq,
-        lang=lang,
-        title=view.title,
-        phase=view.phase,
-        round=view.round,
-        revealed=view.revealed,
-        vote_mode=view.settings.vote_mode,
-        counts=counts,
-        results=None,
-        concerns=cards,
-        more_concerns=max(len(concerns) - MAX_CONCERNS, 0),
-    )
-    if not view.revealed:
-        return frame
-    results = services.results_of(view)  # the same results the phones show
-    return _with_results(frame, results, services.pack_of(view), lang)
-
-
-def _card(concern: Concern) -> ConcernCard:
-    return ConcernCard(concern.kind, concern.text, concern.upvotes)
-
-
-def _with_results(frame: Frame, results: RoundResults, pack: ContentPack, lang: Lang) -> Frame:
-    """Add the results' sentences and chart data (only what may be shown exists)."""
-    names = criterion_names(pack, lang)
-    options = option_names(pack, lang)
-    axis_options = option_names(pack, lang, axis="wall")
-    data: dict[str, pa.Table] = {}
-    sentences: list[str] = []
-    alerts: list[str] = []
-    shift_lines: list[str] = []
-    kendall = ""
-    if results.visible and results.sensitivity is not None:
-        weights = [w.weight for w in results.weights]
-        data["weights"] = charts.weights_frame(results.weights, names)
-        data["ranking"] = charts.ranking_frame(
-            results.ranking,
-            results.criteria,
-            weights,
-            names,
-            axis_options,
-            t("wall.other_criteria", lang),
-        )
-        sentences = sensitivity_sentences(
-            results.sensitivity, results.ranking[0].score, names, options, lang
-        )
-        alerts = alert_sentences(results.alerts[:MAX_ALERTS], names, lang)
-        if results.kendall_w is not None:
-            kendall = t("wall.kendall", lang, value=number(results.kendall_w, lang, 2))
-    if results.tally is not None:
-        data["votes"] = charts.votes_frame(results.tally, axis_options)
-    if results.shift is not None:
-        data["shift"] = charts.shift_frame(
-            results.shift,
-            names,
-            t("common.round", lang, number=results.shift.before),
-            t("common.round", lang, number=results.shift.after),
-        )
-        shift_lines = shift_sentences(results.shift, options, lang)
-    return dataclasses.replace(
-        frame,
-        results=results,
-        sentences=tuple(sentences),
-        alerts=tuple(alerts),
-        shift_lines=tuple(shift_lines),
-        kendall=kendall,
-        data=data,
-        vote_score=vote_score_sentence(results, options, lang) or "",
-    )
-
-
-# --------------------------------------------------------------------------- words and numbers
-
-
-def option_names(pack: ContentPack, lang: Lang, axis: charts.Size | None = None) -> dict[str, str]:
-    """Option id → name in `lang`, hybrids marked; `axis`: wrapped for a chart of that size."""
-    names = {o.id: o.name.get(lang) for o in pack.options}
-    if axis is not None:
-        names = {k: charts.wrap(v, axis) for k, v in names.items()}
-    for h in pack.hybrids:
-        name = h.name.get(lang)
-        if axis is not None:
-            names[h.id] = charts.wrap(name, axis, suffix=_hybrid_suffix(lang))
-        else:
-            names[h.id] = t("wall.hybrid_label", lang, name=name)
-    return names
-
-
-def _hybrid_suffix(lang: Lang) -> str:
-    """The "(hybrid)" after a hybrid's name, taken from the label's template."""
-    return t("wall.hybrid_label", lang, name="").strip()
+# --------------------------------------------------------------------------- drawing
 
 
 def draw(frame: Frame, link: tuple[str, str]) -> None:

@@ -1,0 +1,190 @@
+"""The facilitator's console for the session in the URL (or the create page without a valid key).
+
+The frame: title, join link and QR code, the phase bar, live counts and the tabs
+(:mod:`~workshop.ui.facilitator.tabs`, the export tab from :mod:`workshop.ui.exports`).
+While the store cannot be reached the page says so (never "wrong key") and redraws itself
+once it answers.
+"""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+from workshop.content import ContentPack
+from workshop.errors import StoreUnavailable, WorkshopError
+from workshop.store import PHASES, SessionView
+from workshop.ui import identity
+from workshop.ui.exports import render_exports
+from workshop.ui.facilitator import create, tabs
+from workshop.ui.facilitator.tabs import steer
+from workshop.ui.qr import qr_svg
+from workshop.ui.runtime import (
+    current_lang,
+    is_outage,
+    language_switch,
+    outage_notice,
+    plain,
+    query,
+    remember_session_lang,
+    show_error,
+    show_flash,
+    show_pending_error,
+    show_unreachable,
+    tr,
+    unreachable_page,
+    use_lang,
+)
+from workshop.web import services
+from workshop.web.addresses import join_base, join_url
+
+COUNTS_EVERY = 3.0
+
+
+def render() -> None:
+    """Draw the console for the session in the URL, or the form to create one.
+
+    While the store cannot be reached the page says so (never "wrong key") and redraws itself
+    once it answers.
+    """
+    try:
+        code, key = identity.code(), identity.facilitator_key()
+    except StoreUnavailable:
+        unreachable_page(identity.code())
+        return
+    if not key:
+        use_lang(current_lang())
+        if code and query("key"):
+            show_error_text("error.wrong_facilitator_key")
+        create.draw()
+        return
+    try:
+        view = services.session_view(code, fresh=True)
+    except WorkshopError as error:
+        if is_outage(error):
+            unreachable_page(code)
+            return
+        use_lang(current_lang())
+        show_error(error)
+        return
+    use_lang(current_lang(view.language))
+    remember_session_lang(code, view.language)
+    pack = services.pack_of(view)
+    show_flash()
+    show_pending_error()
+    try:
+        _console(view, pack, key)
+    except WorkshopError as error:  # a read the console needs: said, never Streamlit's box
+        if is_outage(error):
+            show_unreachable()
+        else:
+            show_error(error)
+
+
+def show_error_text(key: str) -> None:
+    """Show a translated error by catalog key."""
+    st.error(tr(key), icon=":material/error:")
+
+
+def _console(view: SessionView, pack: ContentPack, key: str) -> None:
+    head, lang = st.columns([5, 1], vertical_alignment="center")
+    head.title(plain(view.title))
+    with lang:
+        language_switch()
+    _links(view, key)
+    _phase_bar(view, key)
+    _live_counts(view.code)
+    sheets = st.tabs(
+        [
+            tr("facilitator.tab.steer"),
+            tr("facilitator.tab.context"),
+            tr("facilitator.tab.moderate"),
+            tr("facilitator.tab.notes"),
+            tr("facilitator.tab.settings"),
+            tr("export.tab"),
+        ]
+    )
+    with sheets[0]:
+        tabs.steering(view, key)
+    with sheets[1]:
+        tabs.context_form(view, pack, key)
+    with sheets[2]:
+        tabs.moderation(view, pack, key)
+    with sheets[3]:
+        tabs.notes(view, key)
+    with sheets[4]:
+        tabs.settings(view, key)
+    with sheets[5]:
+        render_exports(view, key)
+
+
+def _links(view: SessionView, key: str) -> None:
+    port = int(st.get_option("server.port") or 8501)
+    base = join_base(os.environ.get("WORKSHOP_PUBLIC_URL"), st.context.url, port)
+    link = join_url(base, view.code)
+    qr, info = st.columns([1, 3])
+    qr.image(qr_svg(link), width=160)
+    with info:
+        st.markdown(f"### {tr('common.code')}: `{view.code}`")
+        st.markdown(tr("facilitator.join_link", url=link))
+        st.caption(tr(f"facilitator.origin.{base.origin}"))
+        wall = f"{base.url}/wall?code={view.code}"
+        st.link_button(tr("facilitator.open_wall"), wall, icon=":material/tv:")
+    console = f"{base.url}/facilitate?code={view.code}&key={key}"
+    if st.session_state.get("_show_key_once") == view.code:
+        st.warning(tr("facilitator.keep_safe"), icon=":material/key:")
+        st.code(console, language=None)
+        if st.button(tr("facilitator.key_stored")):
+            st.session_state.pop("_show_key_once", None)
+            st.rerun()
+    else:
+        with st.expander(tr("facilitator.console_link"), icon=":material/key:"):
+            st.caption(tr("facilitator.keep_safe"))
+            st.code(console, language=None)
+
+
+def _phase_bar(view: SessionView, key: str) -> None:
+    st.segmented_control(
+        tr("facilitator.phase"),
+        list(PHASES),
+        default=view.phase,
+        format_func=lambda p: f"{PHASES.index(p) + 1}. {tr(f'common.phase.{p}')}",
+        key=f"phase.{view.last_seq}",
+        on_change=_on_phase,
+        args=(view.code, key, f"phase.{view.last_seq}"),
+        width="stretch",
+    )
+
+
+def _on_phase(code: str, key: str, widget: str) -> None:
+    phase = st.session_state.get(widget)
+    if phase:
+        steer(services.store().set_phase, code, key, phase)
+
+
+@st.fragment(run_every=COUNTS_EVERY)
+def _live_counts(code: str) -> None:
+    """Counts only, never names: who has submitted what in this round."""
+    try:
+        counts = services.store().counts(code)
+    except WorkshopError as error:
+        if is_outage(error):
+            outage_notice()
+        return
+    cells = st.columns(5)
+    # Joined next to weighed and voted: identities nobody uses (padding) stand out.
+    joined, weighed, voted = cells[:3]
+    joined.metric(
+        tr("facilitator.count.joined"),
+        counts.participants,
+        help=tr("facilitator.count.joined_help"),
+    )
+    weighed.metric(
+        tr("facilitator.count.weighed"), counts.weights, help=tr("facilitator.count.weighed_help")
+    )
+    voted.metric(
+        tr("facilitator.count.voted"), counts.votes, help=tr("facilitator.count.voted_help")
+    )
+    cells[3].metric(tr("common.input.comments"), counts.comments)
+    cells[4].metric(tr("common.input.concerns"), counts.concerns)

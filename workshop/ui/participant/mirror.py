@@ -1,0 +1,109 @@
+"""The participant's inputs mirrored from the store, and saving them.
+
+Widgets get their starting values from a mirror in session state, filled from the store on a
+phone's first draw of a round; a slider's change is sent to the store at once, and only what the
+store acknowledged is called saved (:func:`unsaved_key` stays set after a failed save).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workshop.content import ContentPack
+from workshop.engine.ballots import SLIDER_DEFAULT, validate_hybrid_params, validate_weights
+from workshop.store import SessionView
+from workshop.ui.runtime import run_from_callback
+from workshop.web import services
+
+
+def weight_key(view: SessionView, criterion: str) -> str:
+    """The widget key of a criterion's weight slider in this round."""
+    return f"w.{view.round}.{criterion}"
+
+
+def param_key(view: SessionView, hybrid: str, parameter: str) -> str:
+    """The widget key of a hybrid parameter's slider in this round."""
+    return f"h.{view.round}.{hybrid}.{parameter}"
+
+
+def mirror_key(view: SessionView) -> str:
+    """Session state: the mirror of this round's inputs ({widget key: value})."""
+    return f"ballot.{view.code}.{view.round}"
+
+
+def unsaved_key(view: SessionView) -> str:
+    """Session state: the sliders show values the store has not acknowledged (a failed save)."""
+    return f"unsaved.{view.code}.{view.round}"
+
+
+def submitted_key(view: SessionView) -> str:
+    """Session state: the store holds this participant's weights of the round."""
+    return f"submitted.{view.code}.{view.round}"
+
+
+def load_inputs(view: SessionView, pack: ContentPack, token: str) -> None:
+    """On a phone's first draw of a round, mirror what the store holds for this participant.
+
+    Widgets get their starting value from this mirror (passed as ``value=``) rather than through
+    their session-state keys: a slider without ``value`` scans the whole session state.
+    """
+    if mirror_key(view) in st.session_state:
+        return
+    store = services.store()
+    ballot = store.weights_of(view.code, token)
+    if ballot is None and view.round > 1:  # a re-vote starts from the earlier round's weights
+        ballot = store.weights_of(view.code, token, view.round - 1)
+    weights = ballot.weights if ballot else {}
+    params = (ballot.hybrid_params or {}) if ballot else {}
+    mirror: dict[str, float] = {}
+    for criterion in pack.criterion_ids:
+        mirror[weight_key(view, criterion)] = int(weights.get(criterion, SLIDER_DEFAULT))
+    for hybrid in pack.hybrids:
+        chosen = params.get(hybrid.id, {})
+        for parameter in hybrid.parameters:
+            value = chosen.get(parameter.id, parameter.default)
+            mirror[param_key(view, hybrid.id, parameter.id)] = float(value)
+    st.session_state[submitted_key(view)] = store.weights_of(view.code, token) is not None
+    st.session_state[mirror_key(view)] = mirror
+
+
+def remember(view: SessionView) -> None:
+    """Copy the drawn widgets' values into the mirror (they vanish when not drawn)."""
+    mirror = st.session_state[mirror_key(view)]
+    for widget in mirror:
+        value = st.session_state.get(widget)
+        if value is not None:
+            mirror[widget] = value
+
+
+def my_weights(view: SessionView, pack: ContentPack) -> dict[str, int]:
+    """The weights the sliders show, by criterion."""
+    mirror = st.session_state[mirror_key(view)]  # one session-state read, not one per slider
+    return {c: int(mirror[weight_key(view, c)]) for c in pack.criterion_ids}
+
+
+def my_hybrids(view: SessionView, pack: ContentPack) -> dict[str, dict[str, float]]:
+    """The hybrid parameters the sliders show, by hybrid and parameter."""
+    mirror = st.session_state[mirror_key(view)]
+    return {
+        h.id: {p.id: float(mirror[param_key(view, h.id, p.id)]) for p in h.parameters}
+        for h in pack.hybrids
+    }
+
+
+def submit_ballot(view: SessionView, pack: ContentPack, token: str) -> None:
+    """Send the weights and hybrid parameters the sliders show; saved once the store took them."""
+    remember(view)
+    weights = validate_weights(pack, my_weights(view, pack))
+    hybrids = validate_hybrid_params(pack, my_hybrids(view, pack))  # a sent value may be off
+    # Unsaved until the store acknowledges: a save that fails (an outage) leaves it set, so
+    # the page never says "saved" for values it does not hold.
+    st.session_state[unsaved_key(view)] = True
+    services.store().submit_weights(view.code, token, weights, hybrids)
+    st.session_state[unsaved_key(view)] = False
+    st.session_state[submitted_key(view)] = True
+
+
+def on_weights_changed(view: SessionView, pack: ContentPack, token: str) -> None:
+    """A slider's callback: save at once (an error is shown on the next run)."""
+    run_from_callback(submit_ballot, view, pack, token)

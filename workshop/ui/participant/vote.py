@@ -1,0 +1,177 @@
+"""Phase 5, vote: one choice, a ranking or dots, and whether the vote on record is what is shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from workshop.content import ContentPack
+from workshop.engine import group
+from workshop.errors import StoreUnavailable, WorkshopError
+from workshop.store import SessionView
+from workshop.text.i18n import coerce_lang
+from workshop.text.wording import option_names
+from workshop.ui.runtime import plain, reader_lang, show_error, tr
+from workshop.web import services
+
+
+def draw(view: SessionView, pack: ContentPack, token: str) -> None:
+    """The vote phase: the inputs of the session's vote mode and what the store holds."""
+    settings = view.settings
+    names = option_names(pack, coerce_lang(reader_lang()), badge=False)
+    recorded = _vote_on_record(view, token)
+    status = st.empty()  # filled last: is what the inputs show the vote on record?
+    locked = "votes" in view.locked
+    if locked:
+        st.info(tr("participant.locked", what=tr("common.input.votes")))
+    previous = recorded or {}
+    if settings.vote_mode == "dots":
+        # No form: every tap reaches the server, so the dots left can be shown as they change.
+        with st.container(border=True):
+            vote, ready = _dots_input(view, names, previous, locked)
+            sent = st.button(
+                tr("participant.vote_send"),
+                type="primary",
+                width="stretch",
+                disabled=locked or not ready,
+            )
+    else:
+        with st.form("vote"):
+            if settings.vote_mode == "single":
+                vote = _single_input(names, previous, locked, key=f"vote.{view.round}")
+            else:
+                vote = _ranking_input(names, previous, locked, key=f"vote.{view.round}")
+            sent = st.form_submit_button(
+                tr("participant.vote_send"), type="primary", width="stretch", disabled=locked
+            )
+    failed = False
+    if sent:
+        try:
+            clean = group.validate_vote(
+                settings.vote_mode,  # type: ignore[arg-type]
+                vote,
+                list(names),
+                settings.dot_budget,
+                settings.dot_cap_per_option,
+            )
+            services.store().submit_vote(view.code, token, clean)
+        except WorkshopError as error:
+            show_error(error, unsaved=True)
+            failed = True
+        else:
+            recorded = st.session_state[_vote_key(view)] = clean
+    # "Saved" only for the vote the store holds and the inputs show: a form keeps a choice
+    # whose sending failed, and that choice is not the vote on record.
+    shown = _as_recorded(settings.vote_mode, vote)
+    if failed or (recorded is not None and settings.vote_mode != "dots" and shown != recorded):
+        earlier = "participant.vote_not_saved_earlier" if recorded else "participant.vote_not_saved"
+        status.warning(tr(earlier), icon=":material/cloud_off:")
+    elif recorded is None:
+        return
+    elif shown != recorded:
+        status.info(tr("participant.vote_changed"), icon=":material/edit:")
+    else:
+        status.success(tr("participant.vote_saved"), icon=":material/how_to_vote:")
+
+
+def _vote_key(view: SessionView) -> str:
+    return f"recorded_vote.{view.code}.{view.round}"
+
+
+def _vote_on_record(view: SessionView, token: str) -> dict[str, Any] | None:
+    """The participant's vote in the store; while it cannot be reached, the one read last.
+
+    So a phone that cannot reach the store still shows the vote form, and a vote sent then
+    is said to be not saved (its choice stays in the form) instead of vanishing.
+    """
+    try:
+        existing = services.store().vote_of(view.code, token)
+    except StoreUnavailable:
+        if _vote_key(view) not in st.session_state:
+            raise
+        known: dict[str, Any] | None = st.session_state[_vote_key(view)]
+        return known
+    recorded = dict(existing.vote) if existing else None
+    st.session_state[_vote_key(view)] = recorded
+    return recorded
+
+
+def _as_recorded(mode: str, vote: dict[str, Any]) -> dict[str, Any]:
+    """The vote the inputs show, in the form the store keeps it (to compare the two)."""
+    if mode == "dots":
+        return {"dots": _spread(vote)}
+    if mode == "ranking":
+        return {"ranking": list(vote["ranking"])}
+    return {"choice": vote["choice"]}
+
+
+def _spread(vote: dict[str, Any]) -> dict[str, int]:
+    """The dots the inputs show, as a stored vote holds them (options without dots left out)."""
+    return {option: n for option, n in vote["dots"].items() if n}
+
+
+def _single_input(
+    names: dict[str, str], previous: dict[str, Any], locked: bool, *, key: str
+) -> dict[str, Any]:
+    """The choice; keyed, so a form keeps it when the vote on record changes (or is unknown)."""
+    st.write(tr("participant.vote_single"))
+    options = list(names)
+    chosen = previous.get("choice")
+    choice = st.radio(
+        tr("participant.vote_choice"),
+        options,
+        index=options.index(chosen) if chosen in options else None,
+        format_func=lambda option: plain(names[option]),  # radio options are Markdown
+        disabled=locked,
+        key=f"{key}.choice",
+    )
+    return {"choice": choice}
+
+
+def _ranking_input(
+    names: dict[str, str], previous: dict[str, Any], locked: bool, *, key: str
+) -> dict[str, Any]:
+    """The ranking; keyed like :func:`_single_input`."""
+    st.write(tr("participant.vote_ranking"))
+    ranking = st.multiselect(
+        tr("participant.vote_order"),
+        list(names),
+        default=[o for o in previous.get("ranking", []) if o in names],
+        format_func=names.__getitem__,
+        disabled=locked,
+        key=f"{key}.ranking",
+    )
+    return {"ranking": ranking}
+
+
+def _dots_input(
+    view: SessionView, names: dict[str, str], previous: dict[str, Any], locked: bool
+) -> tuple[dict[str, Any], bool]:
+    """The dot inputs and a live count of the dots left; returns the vote and if it can be cast."""
+    budget, cap = view.settings.dot_budget, view.settings.dot_cap_per_option
+    st.write(tr("participant.vote_dots", budget=budget, cap=cap))
+    given = previous.get("dots", {})
+    dots = {
+        option: st.number_input(
+            plain(name),
+            min_value=0,
+            max_value=cap,
+            value=int(given.get(option, 0)),
+            step=1,
+            disabled=locked,
+            key=f"dots.{view.round}.{option}",
+        )
+        for option, name in names.items()
+    }
+    spent = sum(int(n) for n in dots.values())
+    if spent > budget:
+        st.error(
+            tr("participant.dots_over", spent=spent, budget=budget, over=spent - budget),
+            icon=":material/error:",
+        )
+    elif spent == 0:
+        st.caption(tr("participant.dots_none", budget=budget))
+    else:
+        st.caption(tr("participant.dots_left", left=budget - spent, budget=budget))
+    return {"dots": dots}, 0 < spent <= budget

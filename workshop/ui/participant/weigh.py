@@ -1,0 +1,110 @@
+"""Phase 2, weigh: a slider per criterion, saved on change, and the ranking they give."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workshop.content import ContentPack
+from workshop.engine.ballots import SLIDER_MAX, SLIDER_MIN
+from workshop.store import SessionView
+from workshop.text.i18n import coerce_lang
+from workshop.text.wording import option_names
+from workshop.ui.participant.mirror import (
+    mirror_key,
+    on_weights_changed,
+    submit_ballot,
+    submitted_key,
+    unsaved_key,
+    weight_key,
+)
+from workshop.ui.participant.ranking import my_ranking
+from workshop.ui.runtime import (
+    names_list,
+    percent,
+    plain,
+    reader_lang,
+    run_from_callback,
+    text_md,
+    tr,
+)
+from workshop.web import services
+
+
+def draw(view: SessionView, pack: ContentPack, token: str) -> None:
+    """The weigh phase: the sliders, whether the store holds them, and the leader they give."""
+    st.write(tr("participant.weigh_intro"))
+    leader = st.empty()  # filled after the sliders, so it shows this run's values
+    weight_sliders(view, pack, token)
+    _saved_state(view, token)
+    evaluation = my_ranking(view, pack)
+    names = option_names(pack, coerce_lang(reader_lang()), badge=False)
+    tied = evaluation.tied_winners
+    leader.info(
+        tr(
+            "participant.leader_tied" if len(tied) > 1 else "participant.leader",
+            name=names_list([plain(names[o]) for o in tied]),
+            score=percent(float(evaluation.wsm[evaluation.order()[0]])),
+        ),
+        icon=":material/trending_up:",
+    )
+
+
+def weight_sliders(view: SessionView, pack: ContentPack, token: str) -> None:
+    """A slider per criterion, each saved on change (disabled while weights are locked)."""
+    locked = "weights" in view.locked
+    if locked:
+        st.info(tr("participant.locked", what=tr("common.input.weights")))
+    mirror = st.session_state[mirror_key(view)]
+    for criterion in pack.criteria:
+        widget = weight_key(view, criterion.id)
+        mirror[widget] = st.slider(
+            text_md(criterion.name),
+            min_value=SLIDER_MIN,
+            max_value=SLIDER_MAX,
+            step=1,
+            value=int(mirror[widget]),
+            key=widget,
+            help=(
+                f"{text_md(criterion.definition)}\n\n"
+                f"**{tr('common.anchor_1')}** {text_md(criterion.low)}\n\n"
+                f"**{tr('common.anchor_5')}** {text_md(criterion.high)}"
+            ),
+            disabled=locked,
+            on_change=on_weights_changed,
+            args=(view, pack, token),
+        )
+    st.caption(f"{tr('common.slider_low')} · {tr('common.slider_high')}")
+
+
+def _saved_state(view: SessionView, token: str) -> None:
+    """Saved only when the store acknowledged the values the sliders show."""
+    if st.session_state.get(unsaved_key(view)):
+        unsaved_weights(view, token)
+    elif st.session_state.get(submitted_key(view)):
+        st.success(tr("participant.weights_saved"), icon=":material/cloud_done:")
+    else:
+        st.info(tr("participant.weights_not_saved"), icon=":material/cloud_upload:")
+        _send_button(view, token, "participant.confirm_weights")
+
+
+def unsaved_weights(view: SessionView, token: str) -> None:
+    """The last change did not reach the store: say so, and offer to send the values again."""
+    st.warning(tr("participant.weights_unsaved"), icon=":material/cloud_off:")
+    _send_button(view, token, "participant.resend_weights")
+
+
+def _send_button(view: SessionView, token: str, label_key: str) -> None:
+    """A button sending the values the sliders show (disabled while weights are locked)."""
+    st.button(
+        tr(label_key),
+        type="primary",
+        width="stretch",
+        disabled="weights" in view.locked,
+        on_click=_confirm_weights,
+        args=(view, token),
+    )
+
+
+def _confirm_weights(view: SessionView, token: str) -> None:
+    pack = services.pack_of(view)
+    run_from_callback(submit_ballot, view, pack, token, done=tr("participant.weights_saved"))

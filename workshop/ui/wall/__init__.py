@@ -1,0 +1,19 @@
+"""The projector wall: ``/wall?code=XXXXXX``, public and read-only.
+
+It shows only what the room sees anyway: the title, the join code and QR code, live counts, the
+phase with a short prompt, the concerns posted openly and — once the facilitator has revealed
+them, and only from the anonymity threshold on — the group's results.  No facilitator function
+lives here.
+
+Two modules: :mod:`~workshop.ui.wall.model` decides what to show (a :class:`Frame`, built
+without Streamlit and only when the session changed), :mod:`~workshop.ui.wall.page` draws it
+(styles, the refreshing fragment).  The plain-word sentences and the number formats come from
+:mod:`workshop.text.wording`, shared with the explorer and the exports.
+"""
+
+from __future__ import annotations
+
+from workshop.ui.wall.model import Frame, build_frame, refresh
+from workshop.ui.wall.page import REFRESH_SECONDS, draw, render
+
+__all__ = ["REFRESH_SECONDS", "Frame", "build_frame", "draw", "refresh", "render"]
