@@ -2,7 +2,7 @@
 
 A session on a temporary SQLite file with 300 participants in two rounds (300 ballots and 300
 dot votes per round, hybrid parameters, context, comments, concerns with upvotes, notes; see
-``tests/export/seeding.py``).  Measured in the same run (medians; not a test, no assertions):
+``tests/support/seeding.py``).  Measured in the same run (medians; not a test, no assertions):
 
 * baseline — :func:`workshop.export.build_snapshot` alone: every read from the store and the
   group results of both rounds (no charts);
@@ -10,8 +10,8 @@ dot votes per round, hybrid parameters, context, comments, concerns with upvotes
 * each format — rendering one snapshot to bytes.  Chart renders are cached per spec, so the
   cache is cleared before each repetition: the figures are a first click's, a repeat click on an
   unchanged session is faster;
-* a click — what a console download button does: snapshot (with charts where the format needs
-  them) and render, end to end;
+* a click — what a console download opens (the export route's work): snapshot (with charts
+  where the format needs them, :func:`workshop.web.routes.export_snapshot`) and render;
 * import — the JSON export re-imported into a new session (all or nothing).
 
 Target (issue 5): each export of a 300-participant session within a few seconds.
@@ -31,14 +31,15 @@ ROOT = Path(__file__).resolve().parents[1]
 _DB = Path(tempfile.mkdtemp(prefix="bench-export-")) / "export.sqlite3"
 os.environ["WORKSHOP_DATABASE_URL"] = f"sqlite:///{_DB}"  # the console's store: before imports
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "export"))  # the seeding shared with the tests
+sys.path.insert(0, str(ROOT / "tests"))  # the seeding shared with the tests
 
-from seeding import seed_session  # noqa: E402
+from support.seeding import seed_session  # noqa: E402
 
 from workshop.export import FORMATS, build_snapshot, import_session  # noqa: E402
 from workshop.export import charts as export_charts  # noqa: E402
-from workshop.ui.exports import export_file, wall_charts  # noqa: E402
+from workshop.export.wall_charts import wall_charts  # noqa: E402
 from workshop.web import services  # noqa: E402
+from workshop.web.routes import export_snapshot  # noqa: E402
 
 PEOPLE = 300
 REPEATS = {"fast": 7, "charts": 3}
@@ -84,7 +85,9 @@ def main() -> None:
         repeats = REPEATS["charts" if drawn else "fast"]
         render = median_seconds(lambda fmt=fmt: fmt.render(snapshot), repeats, cold=True)
         click = median_seconds(
-            lambda fmt=fmt: export_file(code, key, fmt.id, False), repeats, cold=True
+            lambda fmt=fmt: fmt.render(export_snapshot(store, code, key, fmt.id)),
+            repeats,
+            cold=True,
         )
         size = len(fmt.render(snapshot)) / 1024
         print(

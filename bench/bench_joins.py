@@ -7,7 +7,7 @@ Playwright): about 96 requests, the 404 probes of ``/participate/_stcore/...`` i
 simulated phone sends them, in the browser's order, over up to 6 keep-alive connections (what
 Chromium opens per host over HTTP/1.1), accepts gzip, caches nothing and checks every status
 against the recorded one.  The websocket session (the script's first run) is left out: it costs
-the same either way (DESIGN.md, "Measured capacity").
+the same either way (docs/architecture.md, "Measured capacity").
 
 The app runs as ``streamlit run app.py`` on a free port with a temporary SQLite database, nginx in
 front of it through ``deploy/serve.py``.  N joins (default 100) start at once (``--spread``
@@ -30,14 +30,11 @@ import asyncio
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
 from collections import deque
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,8 +43,10 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "deploy"))
+sys.path.insert(0, str(ROOT / "tests"))  # the app and nginx started as the tests start them
 
 from serve import NO_NGINX, find_nginx  # noqa: E402
+from support.live_server import live_server, nginx_in_front  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 #: Connections Chromium opens to one host over HTTP/1.1.
@@ -97,46 +96,6 @@ class Burst:
 
 
 # --------------------------------------------------------------------------- processes
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def wait_for(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    """Wait until ``url`` answers 200; fail with the process's log if it dies or takes 60 s."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit(f"{process.args!r} ended:\n{log.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    sys.exit(f"{url} did not answer within 60 s")
-
-
-@contextmanager
-def running(command: list[str], env: dict[str, str], ready: str, log: Path) -> Iterator[int]:
-    """Run ``command`` until the block ends; yields its pid once ``ready`` answers 200."""
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out)
-        try:
-            wait_for(ready, process, log)
-            yield process.pid
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
 
 
 def cpu_seconds(pids: list[int]) -> float:
@@ -363,24 +322,15 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-joins-"))
     folder.chmod(0o755)  # nginx's workers (user nobody when started by root) read its copy
     database_url = f"sqlite:///{folder / 'joins.sqlite3'}"
-    env = {**os.environ, "WORKSHOP_DATABASE_URL": database_url, "PYTHONUNBUFFERED": "1"}
     # Every simulated phone comes from 127.0.0.1: the join limit would refuse most of them.
-    env["WORKSHOP_JOIN_BURST"] = "0"
-    app_port, nginx_port = free_port(), free_port()
-    app = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(app_port),
-           "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
-    nginx = [sys.executable, "deploy/serve.py", "--app-port", str(app_port),
-             "--listen-port", str(nginx_port), "--var", str(folder / "var")]  # fmt: skip
+    env = {"PYTHONUNBUFFERED": "1", "WORKSHOP_JOIN_BURST": "0"}
     try:
         with (
-            running(
-                app, env, f"http://127.0.0.1:{app_port}/healthz", folder / "app.log"
-            ) as app_pid,
-            running(
-                nginx, env, f"http://127.0.0.1:{nginx_port}/healthz", folder / "nginx.log"
-            ) as nginx_pid,
+            live_server(folder, database_url=database_url, env=env) as app,
+            nginx_in_front(app.port, folder / "var", folder / "nginx.log") as nginx,
         ):
-            pids = Pids(app_pid, [nginx_pid, *children(nginx_pid)])
+            app_port, nginx_port = app.port, nginx.port
+            pids = Pids(app.pid, [nginx.pid, *children(nginx.pid)])
             code = new_session(database_url)
             assets = record_assets(f"http://127.0.0.1:{app_port}", code)
             check_nginx_serves_files(nginx_port, assets)

@@ -7,8 +7,8 @@ Prints medians of
 (b) of that, the data work alone: the calls into ``workshop.web.services`` (session view, store
     reads and writes, the scoring model) and the scoring itself, without the element calls;
 (c) the whole AppTest rerun, against a baseline measured in the same run: a one-slider page.
-Not a test.  Targets: (a) under 10 ms (issue 4); (b) around 1–2 ms (DESIGN.md, "Measured capacity":
-Streamlit's own 3.5–4 ms per rerun are not the page's to save).
+Not a test.  Targets: (a) under 10 ms (issue 4); (b) around 1–2 ms (docs/architecture.md,
+"Measured capacity": Streamlit's own 3.5–4 ms per rerun are not the page's to save).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
+import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,7 @@ def timed_render(samples: list[float]) -> Callable[[], None]:
         original()
         samples.append(time.perf_counter() - start)
 
-    participant.render = render  # type: ignore[assignment]
+    participant.render = render
     return original
 
 
@@ -82,23 +83,26 @@ class Timed:
 
 def timed_data_work(clock: list[float]) -> None:
     """Route the participant page's calls into ``services`` through a timing proxy."""
-    import workshop.ui.participant as participant
+    from workshop.ui import participant
 
-    participant.services = Timed(participant.services, clock)  # type: ignore[assignment]
+    for module in vars(participant).values():  # each module of the package that uses services
+        if hasattr(module, "services") and isinstance(module, types.ModuleType):
+            setattr(module, "services", Timed(module.services, clock))  # noqa: B010
 
 
 def timed_callback(samples: list[float]) -> None:
     """Record the duration of each weight slider's on_change callback (the durable save)."""
-    import workshop.ui.participant as participant
+    from workshop.ui.participant import mirror, options, weigh
 
-    original = participant._on_weights_changed
+    original = mirror.on_weights_changed
 
     def on_change(*args: Any) -> None:
         start = time.perf_counter()
         original(*args)
         samples.append(time.perf_counter() - start)
 
-    participant._on_weights_changed = on_change  # type: ignore[assignment]
+    for module in (weigh, options):  # the modules whose sliders call it
+        setattr(module, "on_weights_changed", on_change)  # noqa: B010
 
 
 def run_page(code: str, token: str) -> dict[str, list[float]]:

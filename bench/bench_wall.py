@@ -53,6 +53,7 @@ from workshop.rounds.results import (  # noqa: E402
 )
 from workshop.store import SessionSettings, SessionView, Store  # noqa: E402
 from workshop.ui import wall  # noqa: E402
+from workshop.ui.wall import model  # noqa: E402
 from workshop.web import services  # noqa: E402
 
 PEOPLE = 300
@@ -165,10 +166,10 @@ def full_recompute(store: Store, code: str) -> wall.Frame:
         vote_mode="dots",
         counts=store.counts(code),
         results=None,
-        concerns=tuple(wall._card(c) for c in store.concerns(code)[: wall.MAX_CONCERNS]),
+        concerns=tuple(model._card(c) for c in store.concerns(code)[: model.MAX_CONCERNS]),
         more_concerns=0,
     )
-    return wall._with_results(frame, results, PACK, "de")
+    return model._with_results(frame, results, PACK, "de")
 
 
 # --------------------------------------------------------------------------- main

@@ -1,6 +1,6 @@
 """Run nginx in front of the app: the frontend's files from disk, pre-gzipped; the rest proxied.
 
-For large rooms (DESIGN.md, "Measured capacity", "Cold joins"): without it, the one Python
+For large rooms (docs/architecture.md, "Measured capacity"): without it, the one Python
 process also serves each phone's ~96 requests and 2.9 MB of frontend files.  Two commands, from
 the project folder (the app on loopback only, so phones reach it through nginx; the public URL
 makes the QR codes point at nginx even when the laptop's browser uses localhost)::

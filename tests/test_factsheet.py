@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from workshop.errors import InvalidSettings
-from workshop.export.jsonfmt import import_session
+from workshop.export.json_import import import_session
 from workshop.store import SessionSettings, Store
 from workshop.store.records import MIN_ANONYMITY_THRESHOLD
 from workshop.ui.factsheet import FACTSHEETS, factsheet_path

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
+from test_error_tree import error_classes
 
-from workshop import errors
 from workshop.text.catalog import CATALOG
 from workshop.text.i18n import language_from_locale, problems, t
 
@@ -68,15 +69,32 @@ def test_composed_keys_exist(key: str) -> None:
     assert key in CATALOG
 
 
+#: Errors the UI shows through other keys than ``error.<code>``: code -> why.
+SHOWN_THROUGH_OTHER_KEYS = {
+    "import_rejected": "the import form names the rule the file broke: "
+    "export.import_error.<reason> for each of its module's IMPORT_REASONS",
+}
+
+
+def error_text_keys(cls: type) -> list[str]:
+    """The catalog keys through which the UI shows this error class."""
+    if cls.code == "import_rejected":
+        reasons = vars(sys.modules[cls.__module__])["IMPORT_REASONS"]
+        return [f"export.import_error.{reason}" for reason in reasons]
+    assert cls.code not in SHOWN_THROUGH_OTHER_KEYS, f"say which keys show {cls.code}"
+    return [f"error.{cls.code}"]
+
+
 def test_every_error_code_is_translated() -> None:
-    """Each WorkshopError subclass's code has a translated message."""
-    codes = {
-        cls.code
-        for cls in vars(errors).values()
-        if isinstance(cls, type) and issubclass(cls, errors.WorkshopError)
-    }
-    missing = sorted(c for c in codes if f"error.{c}" not in CATALOG)
+    """Each WorkshopError subclass's code, wherever it is defined, has a translated message."""
+    keys = {key: cls.__name__ for cls in error_classes() for key in error_text_keys(cls)}
+    missing = sorted(
+        f"{key} ({name})"
+        for key, name in keys.items()
+        if not all(CATALOG.get(key, {}).get(language) for language in ("de", "en"))
+    )
     assert missing == []
+    assert "error.invalid_weights" in keys, "the walk must reach the engine's errors"
 
 
 def test_locale_picks_the_language() -> None:

@@ -1,7 +1,7 @@
 """Fixtures of the browser suite: one live app and one headless Chromium for the whole run.
 
 * ``server``: the app started the way the README starts it (`streamlit run app.py`, see
-  ``tests/routes/live_server.py``) on a free port with a temporary SQLite database.  Tests that
+  ``tests/support/live_server.py``) on a free port with a temporary SQLite database.  Tests that
   need other server options (a short ``server.disconnectedSessionTTL``) start their own.
 * ``browser``: Debian's Chromium driven by Playwright (flags in ``e2e_support.LAUNCH_ARGS``).
   Each test opens its own contexts (phones, wall, laptop) and closes them.
@@ -11,27 +11,16 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Generator, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "routes"))
-
-from e2e_support import CHROMIUM, LAUNCH_ARGS, SCREENSHOTS, in_ci, missing_browser
-from live_server import LiveServer, live_server
+from e2e_support import CHROMIUM, LAUNCH_ARGS, SCREENSHOTS, missing_browser
+from support.ci import unavailable
+from support.live_server import LiveServer, live_server
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
-
-
-def _unavailable(reason: str) -> None:
-    """Skip, or fail in CI, because the browser cannot run."""
-    if in_ci():
-        pytest.fail(f"{reason} (CI=true: browser tests must run)", pytrace=False)
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +28,7 @@ def browser() -> Iterator[Browser]:
     """Headless Chromium for the whole run (skips or fails with the reason when unavailable)."""
     reason = missing_browser()
     if reason is not None:
-        _unavailable(reason)
+        unavailable(reason, "browser tests")
     from playwright.sync_api import Error, sync_playwright
 
     with sync_playwright() as playwright:
@@ -48,7 +37,8 @@ def browser() -> Iterator[Browser]:
                 executable_path=str(CHROMIUM), args=list(LAUNCH_ARGS), headless=True
             )
         except Error as error:
-            _unavailable(f"{CHROMIUM} does not start: {str(error).splitlines()[0]}")
+            reason = f"{CHROMIUM} does not start: {str(error).splitlines()[0]}"
+            unavailable(reason, "browser tests")
         yield launched
         launched.close()
 

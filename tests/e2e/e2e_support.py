@@ -1,4 +1,4 @@
-"""Helpers of the browser suite: launching Chromium, waiting for Streamlit, phones, a TCP proxy.
+"""Helpers of the browser suite: launching Chromium, waiting for Streamlit, phones, screenshots.
 
 Playwright is imported lazily (inside functions, types only for the checker), so this module and
 the test modules import without it: the ``browser`` fixture in ``conftest.py`` then skips the
@@ -14,19 +14,17 @@ from __future__ import annotations
 
 import io
 import os
-import socket
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
+from support.paths import ROOT
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 
-ROOT = Path(__file__).resolve().parents[2]
 #: Ignored by git: every screenshot the suite takes, for review.
 SCREENSHOTS = ROOT / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -56,11 +54,6 @@ LOAD_MS = 45_000
 APP = "[data-testid=stApp]"
 CONNECTED = f"{APP}[data-test-connection-state=CONNECTED]"
 IDLE = f"{APP}[data-test-script-state=notRunning]"
-
-
-def in_ci() -> bool:
-    """True when this run is CI, where browser tests must run and never skip."""
-    return os.environ.get("CI", "").lower() == "true"
 
 
 def missing_browser() -> str | None:
@@ -197,101 +190,3 @@ def wait_until(condition: Callable[[], bool], timeout: float, every: float = 0.0
             raise AssertionError(f"condition not met within {timeout} s")
         time.sleep(every)
     return time.monotonic() - start
-
-
-# --------------------------------------------------------------------------- a flaky network
-
-
-class TcpProxy:
-    """A loopback TCP proxy in front of the app whose connectivity a test switches off and on.
-
-    Offline, every open connection (the page's websocket included) is cut and new ones are
-    closed at once: what a phone sees when its Wi-Fi drops.  Threads, one pair per connection.
-    """
-
-    def __init__(self, target_port: int) -> None:
-        self.target_port = target_port
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.1)
-        self.port = int(self._listener.getsockname()[1])
-        self._online = threading.Event()
-        self._online.set()
-        self._stopped = threading.Event()
-        self._lock = threading.Lock()
-        self._open: set[socket.socket] = set()
-        self._thread = threading.Thread(target=self._accept, name="tcp-proxy", daemon=True)
-        self._thread.start()
-
-    @property
-    def online(self) -> bool:
-        return self._online.is_set()
-
-    def go_offline(self) -> None:
-        """Cut every connection and refuse new ones."""
-        self._online.clear()
-        with self._lock:
-            for sock in self._open:
-                _close(sock)
-            self._open.clear()
-
-    def go_online(self) -> None:
-        """Forward new connections again."""
-        self._online.set()
-
-    def close(self) -> None:
-        self._stopped.set()
-        self.go_offline()
-        self._thread.join(timeout=2)
-        self._listener.close()
-
-    def _accept(self) -> None:
-        while not self._stopped.is_set():
-            try:
-                client, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            if not self._online.is_set():
-                _close(client)
-                continue
-            try:
-                upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=5)
-            except OSError:
-                _close(client)
-                continue
-            client.settimeout(None)
-            upstream.settimeout(None)
-            with self._lock:
-                self._open.update((client, upstream))
-            for source, target in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
-
-    def _pump(self, source: socket.socket, target: socket.socket) -> None:
-        try:
-            while chunk := source.recv(65536):
-                target.sendall(chunk)
-        except OSError:
-            pass
-        finally:
-            with self._lock:
-                self._open.discard(source)
-                self._open.discard(target)
-            _close(source)
-            _close(target)
-
-
-def _close(sock: socket.socket) -> None:
-    with suppress(OSError):
-        sock.shutdown(socket.SHUT_RDWR)
-    sock.close()
-
-
-@contextmanager
-def tcp_proxy(target_port: int) -> Iterator[TcpProxy]:
-    """A running :class:`TcpProxy` for the block."""
-    proxy = TcpProxy(target_port)
-    try:
-        yield proxy
-    finally:
-        proxy.close()

@@ -2,7 +2,7 @@
 nothing (issue 12, scope 3).
 
 A session whose every pack text (both languages), title, area name and note carries a remote
-image, a link, an icon, a colour, a formula, HTML and bold type (see ``tests/ui/hostile_texts``)
+image, a link, an icon, a colour, a formula, HTML and bold type (``support.hostile_texts``)
 is exported as JSON and imported through the create page's upload, as a facilitator would.  The
 image points at a small HTTP server of this test that counts requests.  A phone then follows every
 phase, the wall shows the revealed results and the console opens every tab.  Every request the
@@ -13,13 +13,11 @@ image or link from the texts may exist, and each text must read exactly as writt
 from __future__ import annotations
 
 import re
-import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
@@ -35,16 +33,14 @@ from e2e_support import (
     wait_text,
     wait_until,
 )
-from live_server import LiveServer
+from support import hostile_texts  # shared with the page tests in tests/ui
+from support.live_server import LiveServer
 
 from workshop.export import build_snapshot
-from workshop.export.jsonfmt import json_bytes
+from workshop.export.json_export import json_bytes
 from workshop.packs import pack_from_data
 from workshop.store import PHASES, SessionSettings, Store, open_store
 from workshop.text.i18n import t
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
-import hostile_texts  # shared with the page tests in tests/ui
 
 if TYPE_CHECKING:
     from playwright.sync_api import (

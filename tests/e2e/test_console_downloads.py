@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from e2e_support import open_page, url, wall_context
-from live_server import LiveServer
+from support.live_server import LiveServer
 
 from workshop.packs import default_pack
 from workshop.store import SessionSettings, open_store

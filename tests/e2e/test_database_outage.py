@@ -11,7 +11,6 @@ recover by themselves, without a server restart, and a change sent again is stor
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,6 @@ import pytest
 from e2e_support import (
     IDLE,
     SLIDER_INPUTS,
-    TcpProxy,
     open_page,
     phone_context,
     screenshot,
@@ -29,15 +27,14 @@ from e2e_support import (
     wait_ready,
     wait_until,
 )
-from live_server import ROOT, live_server
 from sqlalchemy.engine import make_url
+from support.live_server import live_server
+from support.network import TcpProxy
+from support.outage import private_schema, proxied, status_within  # noqa: F401
 
 from workshop.packs import default_pack, pack_to_data
 from workshop.store import Store, open_store
 from workshop.text.i18n import t
-
-sys.path.insert(0, str(ROOT / "tests" / "routes"))
-from test_health import private_schema, proxied, status_within  # noqa: F401
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from e2e_support import LOAD_MS, open_page, phone_context, token_of, url, wait_ready
-from live_server import LiveServer
+from support.live_server import LiveServer
 
 from workshop.packs import default_pack, pack_to_data
 from workshop.store import open_store

@@ -27,7 +27,7 @@ from e2e_support import (
     wait_text,
     wall_context,
 )
-from live_server import LiveServer
+from support.live_server import LiveServer
 
 from workshop.packs import default_pack
 from workshop.store import PHASES, SessionSettings, Store, open_store

@@ -18,18 +18,17 @@ from e2e_support import (
     APP,
     CONNECTED,
     SLIDER_INPUTS,
-    TcpProxy,
     open_page,
     phone_context,
     screenshot,
     slider_values,
-    tcp_proxy,
     token_of,
     url,
     wait_ready,
     wait_until,
 )
-from live_server import LiveServer, live_server
+from support.live_server import LiveServer, live_server
+from support.network import TcpProxy, tcp_proxy
 
 from workshop.packs import default_pack, pack_to_data
 from workshop.store import Store, open_store

@@ -22,8 +22,8 @@ from e2e_support import (
     wait_text,
     wall_context,
 )
-from live_server import LiveServer
 from PIL import Image, ImageStat
+from support.live_server import LiveServer
 
 from workshop.packs import default_pack
 from workshop.store import PHASES, SessionSettings, open_store

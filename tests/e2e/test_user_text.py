@@ -25,7 +25,7 @@ from e2e_support import (
     wait_text,
     wait_until,
 )
-from live_server import LiveServer
+from support.live_server import LiveServer
 
 from workshop.packs import default_pack, pack_to_data
 from workshop.store import SessionSettings, Store, open_store

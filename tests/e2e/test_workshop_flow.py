@@ -32,7 +32,7 @@ from e2e_support import (
     wait_until,
     wall_context,
 )
-from live_server import LiveServer
+from support.live_server import LiveServer
 
 from workshop.packs import default_pack
 from workshop.store import PHASES, Store, open_store
@@ -45,7 +45,7 @@ pytestmark = pytest.mark.browser
 
 LAPTOP: ViewportSize = {"width": 1440, "height": 900}
 #: The room expects a submission on the wall within 2 s.  The wall looks at the store every
-#: second (``REFRESH_SECONDS`` in workshop/ui/wall.py), so a submission shows within that second
+#: second (``REFRESH_SECONDS`` in ui/wall/page.py), so a submission shows within that second
 #: plus the wall's redraw.  Each submission here follows the wall showing the one before, i.e.
 #: comes right after a refresh: the delays measured are near the worst case (0.7–1.1 s here).
 #: A wall looking every 2 s is at the limit (1.8–2.0 s); one looking every 3 s fails (2.7–3.0 s).

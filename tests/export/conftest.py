@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from export_support import EXPORTED_AT, database_url
-from seeding import Seeded, seed_session
+from support.seeding import Seeded, seed_session
 
 from workshop.export import Snapshot, build_snapshot
+from workshop.export.wall_charts import wall_charts
 from workshop.store import Store, open_store
-from workshop.ui.exports import wall_charts
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def shared_store(shared_url: str) -> Iterator[Store]:
 
 @pytest.fixture(scope="module")
 def seeded(shared_store: Store) -> Seeded:
-    """Twelve participants, two rounds, threshold 5, dots voting (see seeding.py)."""
+    """Twelve participants, two rounds, threshold 5, dots voting (see support/seeding.py)."""
     return seed_session(shared_store, 12)
 
 

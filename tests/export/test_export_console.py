@@ -10,31 +10,22 @@ from urllib.parse import parse_qs
 
 import pytest
 from export_support import session_count
-from seeding import Seeded, seed_session
 from streamlit.testing.v1 import AppTest
+from support.pages import app_database, page
+from support.seeding import Seeded, seed_session
 
 from workshop.export import FORMATS, build_snapshot
-from workshop.export.jsonfmt import json_bytes
+from workshop.export.json_export import json_bytes
 from workshop.store import Store
 from workshop.web import services
 
-ROOT = Path(__file__).resolve().parents[2]
-UI_SCRIPT = ROOT / "workshop" / "ui" / "main.py"
-
-
-def reset_services() -> None:
-    """Forget the process-wide store and every cache built on it (as the UI suite does)."""
-    services.reset()
-
 
 @pytest.fixture
-def ui_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def ui_url(tmp_path: Path) -> Iterator[str]:
     """The app's store on a fresh SQLite file for this test."""
     url = f"sqlite:///{tmp_path / 'console.sqlite3'}"
-    monkeypatch.setenv("WORKSHOP_DATABASE_URL", url)
-    reset_services()
-    yield url
-    reset_services()
+    with app_database(url):
+        yield url
 
 
 @pytest.fixture
@@ -49,11 +40,7 @@ def seeded(ui_store: Store) -> Seeded:
 
 def console(seeded: Seeded) -> AppTest:
     """The facilitator console of the seeded session, run once."""
-    at = AppTest.from_file(str(UI_SCRIPT), default_timeout=90)
-    at.query_params["code"] = seeded.code
-    at.query_params["key"] = seeded.key
-    at.switch_page(str(ROOT / "pages" / "facilitate.py"))
-    return at.run()
+    return page("facilitate", timeout=90, code=seeded.code, key=seeded.key)
 
 
 def _links(at: AppTest) -> dict[str, str]:

@@ -10,22 +10,19 @@ from typing import Any
 
 import pytest
 from export_support import InJoiningOrder, database_url, session_count
-from seeding import seed_session
+from support.seeding import seed_session
 
 from workshop.errors import StoreUnavailable
 from workshop.export import ImportRejected, build_snapshot, import_session
-from workshop.export.jsonfmt import (
+from workshop.export.json_export import (
     FORMAT_MARKER,
-    MAX_DEPTH,
-    MAX_IMPORT_BYTES,
-    MAX_PARTICIPANTS,
     SCHEMA_VERSION,
     VARYING_FIELDS,
     document,
     json_bytes,
-    nesting_depth,
 )
-from workshop.export.record import html_bytes
+from workshop.export.json_parse import MAX_DEPTH, MAX_IMPORT_BYTES, MAX_PARTICIPANTS, nesting_depth
+from workshop.export.record_html import html_bytes
 from workshop.store import Store, open_store
 
 Doc = dict[str, Any]
@@ -366,3 +363,14 @@ def test_schema_marker_and_version_are_written(valid_doc: Doc) -> None:
     assert valid_doc["format"] == FORMAT_MARKER
     assert valid_doc["version"] == SCHEMA_VERSION
     assert list(valid_doc)[:2] == ["format", "version"]
+
+
+def test_weights_keep_their_type_from_slider_to_file(store: Store) -> None:
+    """Slider positions are whole numbers on the phone, in the store and in the file: the JSON
+    says 5, not 5.0 (its schema says 0..10)."""
+    seeded = seed_session(store, 6)
+    text = json_bytes(build_snapshot(store, seeded.code, seeded.key, individual=True)).decode()
+    ballots = [b for r in json.loads(text)["rounds"] for b in r["weights"]["ballots"]]
+    assert ballots and all(type(v) is int for b in ballots for v in b["weights"].values())
+    stored = store.all_weights(seeded.code)
+    assert all(type(v) is int for b in stored.values() for v in b.weights.values())

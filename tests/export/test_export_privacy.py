@@ -8,13 +8,13 @@ import zipfile
 
 import pandas as pd
 import pytest
-from seeding import seed_session
+from support.seeding import seed_session
 
 from workshop.export import FORMATS, build_snapshot
-from workshop.export.jsonfmt import document
-from workshop.export.record import html_bytes
+from workshop.export.json_export import document
+from workshop.export.record_html import html_bytes
+from workshop.export.wall_charts import wall_charts
 from workshop.store import Store
-from workshop.ui.exports import wall_charts
 
 RESULT_SHEETS = ("Gruppengewichte", "Gewichte je Person", "Rangfolge", "Sensitivität", "Abstimmung")
 

@@ -14,10 +14,11 @@ from pypdf import PdfReader
 
 from workshop.export import Snapshot, build_snapshot
 from workshop.export.pdf import pdf_bytes
-from workshop.export.record import document, html_bytes, plain_text
+from workshop.export.record import document, plain_text
+from workshop.export.record_html import html_bytes
+from workshop.export.wall_charts import wall_charts
 from workshop.export.words import number, option_names
 from workshop.store import Store
-from workshop.ui.exports import wall_charts
 
 
 def pdf_text(data: bytes) -> str:

@@ -12,7 +12,7 @@ from export_support import EXPORTED_AT
 from workshop.errors import WrongFacilitatorKey
 from workshop.export import FORMATS, Snapshot, UnknownFormat, build_snapshot, get_format, render
 from workshop.export.charts import chart_png, chart_svg
-from workshop.export.jsonfmt import IMPORT_REASONS
+from workshop.export.json_parse import IMPORT_REASONS
 from workshop.export.registry import slug
 from workshop.store import Store
 from workshop.text.catalog import CATALOG

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import io
 import json
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from seeding import Seeded, seed_session
-
-# The live-server helper lives beside the route tests.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "routes"))
-from live_server import LiveServer, live_server
+from support.live_server import LiveServer, live_server
+from support.seeding import Seeded, seed_session
 
 from workshop.store import open_store
 

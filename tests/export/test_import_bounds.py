@@ -6,11 +6,11 @@ import threading
 from typing import Any
 
 import pytest
-from seeding import seed_session
+from support.seeding import seed_session
 
 from workshop.errors import TooManyImports
 from workshop.export import build_snapshot
-from workshop.export.jsonfmt import json_bytes
+from workshop.export.json_export import json_bytes
 from workshop.store import Store
 from workshop.ui import exports
 from workshop.web.joinlimit import JoinLimiter, JoinLimits

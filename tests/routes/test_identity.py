@@ -19,7 +19,7 @@ from http.cookies import SimpleCookie
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from live_server import LiveServer, live_server
+from support.live_server import LiveServer, live_server
 
 from workshop.packs import default_pack, pack_to_data
 from workshop.store import open_store

@@ -14,10 +14,7 @@ import os
 import re
 import shutil
 import socket
-import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -25,13 +22,12 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from live_server import ROOT, LiveServer, free_port, live_server
+from serve import find_nginx
+from support.ci import unavailable
+from support.live_server import LiveServer, live_server, nginx_in_front
 
 from workshop.packs import default_pack, pack_to_data
 from workshop.store import open_store
-
-sys.path.insert(0, str(ROOT / "deploy"))
-from serve import find_nginx
 
 
 @dataclass(frozen=True)
@@ -55,48 +51,19 @@ class Proxy:
 @pytest.fixture(scope="module")
 def proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Proxy]:
     if find_nginx() is None:
-        reason = "nginx is not installed (Debian: apt-get install nginx-light)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{reason} (CI=true: these tests must run)", pytrace=False)
-        pytest.skip(reason)
+        unavailable("nginx is not installed (Debian: apt-get install nginx-light)", "these tests")
     # Started by root, nginx's workers run as `nobody`: its folder must be world-readable,
     # which pytest's own temporary folders are not.
     folder = Path(tempfile.mkdtemp(prefix="fok-nginx-"))
     folder.chmod(0o755)
-    with live_server(tmp_path_factory.mktemp("behind-nginx")) as app:
-        port = free_port()
-        command = [
-            sys.executable, str(ROOT / "deploy" / "serve.py"), "--var", str(folder),
-            "--app-port", str(app.port), "--listen-port", str(port),
-        ]  # fmt: skip
-        log = open(folder / "nginx.log", "wb")  # noqa: SIM115 - closed below
-        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            running = Proxy(port, folder, app)
-            _wait_until_up(running, process)
-            yield running
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-            log.close()
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _wait_until_up(proxy: Proxy, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError((proxy.folder / "nginx.log").read_text(errors="replace"))
-        try:
-            if proxy.request("/healthz")[0].status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError("nginx did not answer within 60 s")
+    try:
+        with (
+            live_server(tmp_path_factory.mktemp("behind-nginx")) as app,
+            nginx_in_front(app.port, folder, folder / "nginx.log") as nginx,
+        ):
+            yield Proxy(nginx.port, folder, app)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def bundle_path(proxy: Proxy) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from live_server import LiveServer, live_server
+from support.live_server import LiveServer, live_server
 
 from workshop.packs import default_pack, pack_to_data
 from workshop.store import open_store

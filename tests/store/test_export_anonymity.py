@@ -21,10 +21,10 @@ from pypdf import PdfReader
 
 from workshop.engine.anonymity import NO_AREA, suppress
 from workshop.export import FORMATS, Snapshot, build_snapshot
-from workshop.export.jsonfmt import document
+from workshop.export.json_export import document
+from workshop.export.wall_charts import wall_charts
 from workshop.packs import default_pack, pack_to_data
 from workshop.store import SessionSettings, Store
-from workshop.ui.exports import wall_charts
 
 PACK = default_pack()
 AREAS = ("Service", "Vertrieb", "IT")
@@ -201,3 +201,30 @@ def test_no_withheld_cell_can_be_worked_out(
     assert rest == cells.withheld_people
     assert rest == 0 or rest >= threshold or not cells.shown
     assert set(cells.shown) | cells.withheld == set(counts)
+
+
+def test_rows_and_the_event_log_give_the_same_live_state(store: Store) -> None:
+    """An export builds its aggregates from the stored rows (no invented events); the live
+    path applies the event log. Both give the same weights, hybrid settings and votes."""
+    from workshop.export.snapshot import _replay
+    from workshop.rounds.live import LiveSession
+
+    code, key = _session(store)
+    tokens = [_submit(store, code, None, DUMMY if n % 2 else SECRET) for n in range(6)]
+    hybrid = PACK.hybrids[0]
+    store.submit_weights(code, tokens[0], SECRET, {hybrid.id: hybrid.defaults()})
+    store.start_round(code, key)
+    store.submit_weights(code, tokens[1], DUMMY)
+    live = LiveSession(PACK.criterion_ids)
+    live.apply(store.events_since(code))
+    rows = [
+        (n, store.context(code, n), store.all_weights(code, n), store.votes(code, n))
+        for n in (1, 2)
+    ]
+    built = _replay(PACK, [p.id for p in store.participants(code)], rows)
+    assert built.participants == live.participants
+    for n in (1, 2):
+        a, b = built.round(n), live.round(n)
+        assert (a.context, a.votes, a.hybrid_params) == (b.context, b.votes, b.hybrid_params)
+        assert a.weights.ballots() == b.weights.ballots()
+        assert len(a.weights) == (6 if n == 1 else 1)

@@ -27,31 +27,26 @@ os.environ.setdefault(
     "WORKSHOP_DATABASE_URL", f"sqlite:///{tempfile.mkdtemp(prefix='ui-tests-')}/import.sqlite3"
 )
 
-from ui_harness import ROOT, UI_SCRIPT, reset_services
-from ui_seed import Seeded, seed_session
+from support.pages import app_database, app_page
+from support.seeding import Seeded, simple_session
 
 from workshop.store import Store
 from workshop.web import services
 
-#: AppTest's default of 3 s is too short for the first run, which imports pandas and altair.
-APP_TIMEOUT = 60
-
 
 @pytest.fixture
-def ui_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+def ui_store(tmp_path: Path) -> Iterator[Store]:
     """The store the app's pages use, on a fresh SQLite file for this test."""
-    monkeypatch.setenv("WORKSHOP_DATABASE_URL", f"sqlite:///{tmp_path / 'ui.sqlite3'}")
-    reset_services()
-    yield services.store()
-    reset_services()
+    with app_database(f"sqlite:///{tmp_path / 'ui.sqlite3'}"):
+        yield services.store()
 
 
 @pytest.fixture
 def make_session(ui_store: Store) -> Callable[..., Seeded]:
-    """`seed_session` bound to this test's store."""
+    """`simple_session` bound to this test's store."""
 
     def make(participants: int = 0, **options: Any) -> Seeded:
-        return seed_session(ui_store, participants, **options)
+        return simple_session(ui_store, participants, **options)
 
     return make
 
@@ -61,12 +56,6 @@ def open_page(ui_store: Store) -> Callable[..., AppTest]:
     """An AppTest of the real navigation, on `page` (e.g. "wall"), with these query params."""
 
     def open_(page: str, **query: str) -> AppTest:
-        services._views.clear()  # as in ui_harness.page: no view cached before the test's writes
-        at = AppTest.from_file(UI_SCRIPT, default_timeout=APP_TIMEOUT)
-        for name, value in query.items():
-            at.query_params[name] = value
-        # Before the first run AppTest finds a page by its file name, which is its url_path;
-        # the path is absolute because pages/ is not beside the navigation script.
-        return at.switch_page(str(ROOT / "pages" / f"{page}.py"))
+        return app_page(page, **query)
 
     return open_

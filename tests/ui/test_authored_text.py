@@ -18,16 +18,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import hostile_texts
 import pyarrow as pa
 import pytest
 from google.protobuf.descriptor import FieldDescriptor
 from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
+from support import hostile_texts
 
 from workshop.content import ContentPack, Lang
 from workshop.export import build_snapshot
-from workshop.export.jsonfmt import json_bytes
+from workshop.export.json_export import json_bytes
 from workshop.packs import pack_from_data
 from workshop.store import PHASES, VOTE_MODES, SessionSettings, Store
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from ui_harness import new_session
+from support.seeding import new_session
 
 from workshop.errors import SessionNotFound
 from workshop.packs import default_pack, pack_to_data

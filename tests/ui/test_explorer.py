@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
-from ui_seed import PACK
+from support.seeding import PACK
 
 from workshop.ui.explorer import factor_key, parameter_key, weight_key
 

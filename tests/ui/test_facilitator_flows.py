@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from ui_harness import new_session, page, refresh, texts
+from support.pages import page, refresh, texts
+from support.seeding import new_session
 
 from workshop.packs import default_pack
 from workshop.store import Store

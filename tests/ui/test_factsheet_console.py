@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from ui_harness import new_session, page
+from support.pages import page
+from support.seeding import new_session
 
 from workshop.store import Store
 from workshop.store.records import MIN_ANONYMITY_THRESHOLD

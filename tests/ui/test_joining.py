@@ -8,7 +8,8 @@ end to end in ``tests/routes/test_identity.py`` (live server) and
 from __future__ import annotations
 
 import pytest
-from ui_harness import new_session, page, texts
+from support.pages import page, texts
+from support.seeding import new_session
 
 from workshop.errors import SessionNotFound, TooManyJoins
 from workshop.store import Store

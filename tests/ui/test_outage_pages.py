@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from ui_harness import ROOT, UI_SCRIPT, new_session, texts
+from support.pages import app_page, texts
+from support.seeding import new_session
 
 from workshop.errors import StoreUnavailable
 from workshop.store import Store
@@ -59,12 +60,7 @@ def flaky(ui_store: Store) -> Iterator[FlakyStore]:
 
 def opened(page: str, locale: str = "de-DE", **query: str) -> AppTest:
     """A page as a browser with `locale` opens it (not run yet)."""
-    services._views.clear()  # a page opened now reads the session itself
-    at = AppTest.from_file(UI_SCRIPT, default_timeout=60)
-    at.context = {"locale": locale}
-    for name, value in query.items():
-        at.query_params[name] = value
-    return at.switch_page(str(ROOT / "pages" / f"{page}.py"))
+    return app_page(page, locale=locale, **query)  # it reads the session itself
 
 
 def says(at: AppTest, key: str, lang: str) -> bool:
@@ -127,7 +123,7 @@ def test_an_open_phone_remembers_the_sessions_language_without_the_url(
     token = flaky.real.join(code).token
     at = opened("participate", "en-US", code=code, p=token).run()
     flaky.down = True
-    services._views.clear()  # nothing left to show from a moment ago
+    services.forget_views()  # nothing left to show from a moment ago
     del at.query_params["lang"]
     at.run()
     assert not at.exception
@@ -202,7 +198,7 @@ def test_weights_show_saved_only_once_the_store_has_them(flaky: FlakyStore, phon
     assert stored_weight(flaky.real, code, token) == 9
 
     flaky.down = False
-    services._views.clear()
+    services.forget_views()
     at.run()
     assert not says(at, "participant.weights_saved", "de")  # still not sent
     button(at, t("participant.resend_weights", "de")).click().run()
@@ -297,8 +293,7 @@ def test_an_open_phone_in_any_phase_says_the_store_is_down(
     once the store is back."""
     at, _, _ = phone(phase, revealed=phase == "results", vote_mode="single")
     flaky.down = True
-    for code, (_, view) in list(services._views.items()):  # the next draw must ask the store
-        services._views[code] = (float("-inf"), view)
+    services.expire_views()  # the next draw must ask the store
     at.run()
     assert not at.exception
     assert says(at, UNREACHABLE, "de")

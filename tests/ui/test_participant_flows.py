@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from ui_harness import new_session, page, refresh, texts
+from support.pages import page, refresh, texts
+from support.seeding import new_session
 
 from workshop.errors import InputLocked
 from workshop.packs import default_pack
@@ -226,17 +227,14 @@ def test_a_page_opened_after_a_phase_change_shows_the_new_phase(
     store: Store, joined: tuple[str, str, str]
 ) -> None:
     """A phone opening the page does not draw the shared view of a second ago."""
-    from streamlit.testing.v1 import AppTest
-    from ui_harness import ROOT, UI_SCRIPT
+    from support.pages import app_page
 
     from workshop.web import services
 
     code, key, token = joined
     assert services.session_view(code).phase == "welcome"  # now cached for everyone
     store.set_phase(code, key, "vote")
-    at = AppTest.from_file(UI_SCRIPT, default_timeout=30)
-    at.query_params["code"], at.query_params["p"] = code, token
-    at.switch_page(str(ROOT / "pages" / "participate.py")).run()
+    at = app_page("participate", timeout=30, forget_views=False, code=code, p=token).run()
     assert at.subheader[0].value == "Abstimmen"
 
 

@@ -18,18 +18,18 @@ import numpy as np
 import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
+from support.seeding import PACK, Seeded, profiles, submit_weights
 from test_wall import charts_of, visible_text
-from ui_seed import PACK, Seeded, profiles, submit_weights
 
 from workshop.engine.scoring import ScoringModel
 from workshop.export import FORMATS, build_snapshot
 from workshop.export import record as record_module
+from workshop.export.chart_specs import axis_options
 from workshop.export.record import Heading, TableBlock
 from workshop.packs import pack_to_data
 from workshop.rounds.results import RoundResults
 from workshop.store import SessionSettings, Store
-from workshop.text.wording import number
-from workshop.ui import wall
+from workshop.text.wording import number, option_names
 from workshop.web import services
 
 Open = Callable[..., AppTest]
@@ -147,7 +147,7 @@ def test_phone_wall_xlsx_and_record_show_one_ranking(
     assert phone_rows(phone) == expected_phone_rows(results)
 
     board = open_page("wall", code=seeded.code).run()
-    labels = wall.option_names(PACK, "de", axis="wall")
+    labels = axis_options(PACK, "de", "wall")
     assert wall_ranking(board) == [(labels[o.option], o.score * 100.0) for o in results.ranking]
 
     # XLSX keeps 16 significant digits (Excel itself shows 15): equal to that precision.
@@ -242,7 +242,7 @@ def test_a_tie_shares_first_place_on_the_wall(ui_store: Store, open_page: Open) 
     assert f"Gleichauf auf Platz 1: {pods} und {front_back}." in text
     assert "Platz 1 ginge an" not in text
     order = [label for label, _ in wall_ranking(at)]
-    labels = wall.option_names(PACK, "de", axis="wall")
+    labels = axis_options(PACK, "de", "wall")
     assert order[:2] == [labels["pods"], labels["front_back"]]
 
 
@@ -262,7 +262,7 @@ def test_the_wall_and_the_record_say_when_the_vote_disagrees(
     ui_store.set_revealed(seeded.code, seeded.key, True)
     results = reference(seeded.code)
     assert results.vote_differs and results.vote_leaders == (last,)
-    names = wall.option_names(PACK, "de")
+    names = option_names(PACK, "de")
     sentence = (
         "Abstimmung und Punkte zeigen nicht dieselbe Option vorn. "
         f"Vorn in der Abstimmung: {names[last]}. "

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ui_harness import new_session, page
+from support.pages import page
+from support.seeding import new_session
 
 from workshop.store import PHASES, Store
 

@@ -11,7 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
-from ui_seed import PACK, Seeded, profiles, submit_weights
+from support.seeding import PACK, Seeded, profiles, submit_weights
 
 from workshop.store import Store
 from workshop.ui import qr, wall

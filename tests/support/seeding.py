@@ -1,20 +1,28 @@
-"""A seeded session for the export tests and the export benchmark: every kind of data, two rounds.
+"""Sessions made for a test (and for the export benchmark), from an empty one to a full workshop.
 
-Deterministic (a fixed random seed): the same call gives the same ballots, votes and texts, so
-tests can state exact row counts.  Role groups are uneven on purpose: with the default
-threshold of 5 the "IT" group (2 people) must be blanked in exports.
+* :func:`new_session`: an empty session with the default pack and the given settings;
+* :func:`simple_session`: participants joined, their weights submitted, results revealed as
+  asked (the page tests);
+* :func:`seed_session`: every kind of data in two rounds (the export tests and benchmark).
+
+All are deterministic (fixed random seeds): the same call gives the same ballots, votes and
+texts, so tests can state exact row counts.  In :func:`seed_session` the role groups are uneven
+on purpose: with the default threshold of 5 the "IT" group (2 people) must be blanked in exports.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from workshop.packs import default_pack, pack_to_data
-from workshop.store import SessionSettings, Store
+from workshop.store import CreatedSession, SessionSettings, Store
 
 PACK = default_pack()
+#: One participant's slider positions, by criterion.
+Profile = Mapping[str, int]
 GROUPS = ("Service", "Vertrieb", "IT")
 
 COMMENTS = (
@@ -38,11 +46,69 @@ NOTES = {
 
 @dataclass(frozen=True)
 class Seeded:
-    """The session's code, facilitator key and participants' tokens (joining order)."""
+    """A session made for a test: its code, facilitator key and participants' tokens (joining
+    order)."""
 
     code: str
     key: str
     tokens: tuple[str, ...]
+
+
+def create(
+    store: Store, settings: SessionSettings, title: str = "Testworkshop", language: str = "de"
+) -> CreatedSession:
+    """A session with the default pack, nobody joined yet."""
+    return store.create_session(title, language, pack_to_data(PACK), settings)
+
+
+def new_session(store: Store, **settings: Any) -> tuple[str, str]:
+    """A session with the default pack and these settings; returns (code, facilitator key)."""
+    created = create(store, SessionSettings(**settings))
+    return created.code, created.facilitator_key
+
+
+def profiles(kind: str | Sequence[Profile], n: int, seed: int = 1) -> list[Profile]:
+    """Weight profiles for n participants: "equal" (all 5), "varied" (random 0–10) or a list."""
+    if not isinstance(kind, str):
+        return list(kind)[:n]
+    rng = random.Random(seed)
+    criteria = PACK.criterion_ids
+    if kind == "equal":
+        return [dict.fromkeys(criteria, 5) for _ in range(n)]
+    if kind == "varied":
+        return [{c: rng.randint(0, 10) for c in criteria} for _ in range(n)]
+    raise ValueError(f"unknown profile kind {kind!r}")
+
+
+def submit_weights(
+    store: Store, code: str, tokens: Sequence[str], weights: Sequence[Profile]
+) -> None:
+    """Submit one weight profile per token (zip order)."""
+    for token, profile in zip(tokens, weights, strict=False):
+        store.submit_weights(code, token, dict(profile))
+
+
+def simple_session(
+    store: Store,
+    participants: int = 0,
+    *,
+    weights: str | Sequence[Profile] | None = None,
+    threshold: int = 3,
+    vote_mode: str = "dots",
+    title: str = "Kick-off Kundenservice",
+    language: str = "de",
+    revealed: bool = False,
+) -> Seeded:
+    """A session with the default pack, participants joined, their weights (see :func:`profiles`)
+    submitted if given, the results revealed if asked."""
+    settings = SessionSettings(anonymity_threshold=threshold, vote_mode=vote_mode)
+    created = create(store, settings, title, language)
+    tokens = tuple(store.join(created.code).token for _ in range(participants))
+    if weights is not None:
+        submit_weights(store, created.code, tokens, profiles(weights, len(tokens)))
+    if revealed:
+        store.set_revealed(created.code, created.facilitator_key, True)
+    return Seeded(created.code, created.facilitator_key, tokens)
 
 
 def group_of(index: int, participants: int) -> str:
@@ -89,7 +155,7 @@ def seed_session(
     settings = SessionSettings(
         anonymity_threshold=threshold, vote_mode=vote_mode, role_groups=GROUPS
     )
-    created = store.create_session(title, language, pack_to_data(PACK), settings)
+    created = create(store, settings, title, language)
     code, key = created.code, created.facilitator_key
     tokens = tuple(
         store.join(code, role_group=group_of(i, participants)).token for i in range(participants)

@@ -6,7 +6,7 @@ module builds such content the way an import does, from the default pack's data
 (`workshop.packs.pack_to_data`), with every text in both languages extended by markup that would
 load an image, link, draw an icon, colour, formula or HTML, or set bold type if it were rendered.
 
-Shared by the page tests (tests/ui) and the browser test (tests/e2e puts this folder on its path).
+Shared by the page tests (tests/ui) and the browser test (tests/e2e).
 """
 
 from __future__ import annotations

@@ -1,0 +1,114 @@
+"""The network of a test: a free port, and a TCP proxy whose connectivity a test switches.
+
+The proxy stands between a client and a server on loopback: in front of the app it is a phone's
+Wi-Fi dropping, in front of PostgreSQL it is the database going away (see ``outage``).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class TcpProxy:
+    """A loopback TCP proxy in front of the app whose connectivity a test switches off and on.
+
+    Offline, every open connection (the page's websocket included) is cut and new ones are
+    closed at once: what a phone sees when its Wi-Fi drops.  Threads, one pair per connection.
+    """
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.1)
+        self.port = int(self._listener.getsockname()[1])
+        self._online = threading.Event()
+        self._online.set()
+        self._stopped = threading.Event()
+        self._lock = threading.Lock()
+        self._open: set[socket.socket] = set()
+        self._thread = threading.Thread(target=self._accept, name="tcp-proxy", daemon=True)
+        self._thread.start()
+
+    @property
+    def online(self) -> bool:
+        return self._online.is_set()
+
+    def go_offline(self) -> None:
+        """Cut every connection and refuse new ones."""
+        self._online.clear()
+        with self._lock:
+            for sock in self._open:
+                _close(sock)
+            self._open.clear()
+
+    def go_online(self) -> None:
+        """Forward new connections again."""
+        self._online.set()
+
+    def close(self) -> None:
+        self._stopped.set()
+        self.go_offline()
+        self._thread.join(timeout=2)
+        self._listener.close()
+
+    def _accept(self) -> None:
+        while not self._stopped.is_set():
+            try:
+                client, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            if not self._online.is_set():
+                _close(client)
+                continue
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=5)
+            except OSError:
+                _close(client)
+                continue
+            client.settimeout(None)
+            upstream.settimeout(None)
+            with self._lock:
+                self._open.update((client, upstream))
+            for source, target in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
+
+    def _pump(self, source: socket.socket, target: socket.socket) -> None:
+        try:
+            while chunk := source.recv(65536):
+                target.sendall(chunk)
+        except OSError:
+            pass
+        finally:
+            with self._lock:
+                self._open.discard(source)
+                self._open.discard(target)
+            _close(source)
+            _close(target)
+
+
+def _close(sock: socket.socket) -> None:
+    with suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+    sock.close()
+
+
+@contextmanager
+def tcp_proxy(target_port: int) -> Iterator[TcpProxy]:
+    """A running :class:`TcpProxy` for the block."""
+    proxy = TcpProxy(target_port)
+    try:
+        yield proxy
+    finally:
+        proxy.close()
