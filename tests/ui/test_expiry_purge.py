@@ -57,7 +57,7 @@ def test_a_purged_workshop_leaves_nothing_cached(ui_store: Store) -> None:
     gone = expired_session(ui_store)
     view = services.session_view(gone, fresh=True)
     services.live_session(view)
-    assert gone in services._live and gone in services._views
+    assert {"live", "view"} <= services.cached(gone)
     services.purge_now_and_then(time.monotonic() + services.PURGE_EVERY)
-    assert gone not in services._live and gone not in services._views
-    assert live_code in services._views
+    assert services.cached(gone) == frozenset()
+    assert "view" in services.cached(live_code)

@@ -156,6 +156,20 @@ def _once(table: dict[str, T], key: str, make: Callable[[], T]) -> T:
     return found
 
 
+def cached(code: str) -> frozenset[str]:
+    """Which caches hold something of this session ("live", "view", …): for tests and health."""
+    tables: dict[str, Mapping[str, object]] = {
+        "live": _live,
+        "pack": _packs,
+        "view": _views,
+        "results": _results,
+    }
+    held = {name for name, table in tables.items() if code in table}
+    if any(key[0] == code for key in _models):
+        held.add("model")
+    return frozenset(held)
+
+
 def forget_session(code: str) -> None:
     """Drop everything cached about a deleted session."""
     _live.pop(code, None)
