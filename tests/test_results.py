@@ -332,3 +332,13 @@ def test_kendalls_w_with_heavy_ties() -> None:
     frame = pd.DataFrame.from_dict(raw, orient="index", columns=list(CRITERIA))
     expected = group.kendalls_w(group.average_ranks(frame))
     assert results(log).kendall_w == pytest.approx(expected)
+
+
+def test_a_damaged_ballot_is_left_out_not_fatal() -> None:
+    """A ballot without every criterion (written past the domain's checks) does not break the
+    round: it is left out, the others count."""
+    log = Log()
+    first, second = log.join(2)
+    log.weigh(first, {c: 5 for c in CRITERIA})
+    log.weigh(second, {CRITERIA[0]: 7})
+    assert len(log.live.round(1).weights) == 1

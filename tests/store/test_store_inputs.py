@@ -102,12 +102,13 @@ def test_new_round_keeps_earlier_rounds_comparable(
 
 
 def test_new_round_reopens_voting_and_hides_results(store: Store, code: str, key: str) -> None:
-    """A new round unlocks weights and votes and hides results; other locks stay."""
-    for kind in ("weights", "votes", "comments"):
+    """A new round unlocks every input and hides results (issue 15: comments and concerns
+    locked in round 1 stayed locked in round 2)."""
+    for kind in ("weights", "votes", "comments", "concerns"):
         store.set_locked(code, key, kind, True)
     store.set_revealed(code, key, True)
     view = store.start_round(code, key)
-    assert (view.locked, view.revealed) == (frozenset({"comments"}), False)
+    assert (view.locked, view.revealed) == (frozenset(), False)
 
 
 def test_context_is_per_round_and_carried_over(store: Store, code: str, key: str) -> None:

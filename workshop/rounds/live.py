@@ -8,12 +8,15 @@ dict.  Rebuilding from sequence 0 gives the same state, so a new process catches
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from workshop.engine.aggregator import WeightAggregator
+
+logger = logging.getLogger("workshop")
 
 
 class EventLike(Protocol):
@@ -97,8 +100,17 @@ class LiveSession:
         weights: Mapping[str, float],
         hybrid_params: Mapping[str, Any] | None,
     ) -> None:
-        """A participant's ballot in a round: their weights and, if any, hybrid settings."""
-        state.weights.upsert(participant, weights)
+        """A participant's ballot in a round: their weights and, if any, hybrid settings.
+
+        The store knows no pack, so a ballot written past the domain's checks (a script, an
+        old row) may lack a criterion or leave the 0–10 scale; it is left out with a warning
+        rather than break every page that reads the round.
+        """
+        try:
+            state.weights.upsert(participant, weights)
+        except (KeyError, ValueError, TypeError) as error:
+            logger.warning("ballot of participant %s left out: %r", participant, error)
+            return
         if hybrid_params:
             state.hybrid_params[participant] = dict(hybrid_params)
 

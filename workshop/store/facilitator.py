@@ -27,8 +27,9 @@ from workshop.store.validate import (
     load_json_object,
 )
 
-# A new round is a re-vote: these inputs open again and results are hidden until revealed.
-REOPENED_BY_NEW_ROUND = frozenset({"weights", "votes"})
+# A new round is a new start: every input opens again (a concern locked in round 1 must be
+# possible in round 2) and results are hidden until revealed.
+REOPENED_BY_NEW_ROUND = frozenset(INPUT_KINDS)
 
 SessionChange = Callable[[Connection, Row[Any]], None]
 
@@ -96,7 +97,7 @@ class FacilitatorOps(SessionOps):
     def start_round(self, code: str, key: str) -> SessionView:
         """Start the next round: earlier rounds stay, the context is carried over.
 
-        Weights and votes are unlocked and results hidden again, so the re-vote is blind.
+        Every input is unlocked and results are hidden again, so the re-vote is blind.
         """
 
         def change(connection: Connection, row: Row[Any]) -> None:

@@ -117,9 +117,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "facilitator.new_round": {"de": "Neue Runde", "en": "New round"},
     "facilitator.new_round_help": {
         "de": "Nach der Diskussion erneut gewichten und abstimmen. Frühere Runden bleiben "
-        "erhalten und werden verglichen; die Ergebnisse werden wieder verborgen.",
+        "erhalten und werden verglichen; alle Eingaben sind wieder offen, die Ergebnisse "
+        "wieder verborgen.",
         "en": "Weigh and vote again after the discussion. Earlier rounds are kept and compared; "
-        "results are hidden again.",
+        "every input is open again and results are hidden again.",
     },
     "facilitator.new_round_confirm": {"de": "Neue Runde starten", "en": "Start a new round"},
     "facilitator.new_round_started": {"de": "Neue Runde gestartet.", "en": "New round started."},

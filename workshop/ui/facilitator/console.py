@@ -18,7 +18,7 @@ from workshop.store import PHASES, SessionView
 from workshop.ui import identity
 from workshop.ui.exports import render_exports
 from workshop.ui.facilitator import create, tabs
-from workshop.ui.facilitator.tabs import steer
+from workshop.ui.facilitator.tabs import show_stored, steer
 from workshop.ui.qr import qr_svg
 from workshop.ui.runtime import (
     current_lang,
@@ -145,22 +145,26 @@ def _links(view: SessionView, key: str) -> None:
 
 
 def _phase_bar(view: SessionView, key: str) -> None:
+    show_stored("phase", view.phase)
     st.segmented_control(
         tr("facilitator.phase"),
         list(PHASES),
-        default=view.phase,
         format_func=lambda p: f"{PHASES.index(p) + 1}. {tr(f'common.phase.{p}')}",
-        key=f"phase.{view.last_seq}",
+        key="phase",
         on_change=_on_phase,
-        args=(view.code, key, f"phase.{view.last_seq}"),
+        args=(view.code, key, view.phase),
         width="stretch",
     )
 
 
-def _on_phase(code: str, key: str, widget: str) -> None:
-    phase = st.session_state.get(widget)
-    if phase:
-        steer(services.store().set_phase, code, key, phase)
+def _on_phase(code: str, key: str, current: str) -> None:
+    """Go to the clicked phase; a click on the current one (which deselects it) changes nothing."""
+    phase = st.session_state.get("phase")
+    if not phase:
+        st.session_state["phase"] = current
+        return
+    st.session_state["_stored.phase"] = phase
+    steer(services.store().set_phase, code, key, phase)
 
 
 @st.fragment(run_every=COUNTS_EVERY)

@@ -43,18 +43,43 @@ def steer(action: Any, *args: Any, done: str | None = None) -> None:
         services.forget_view(args[0])
 
 
+def show_stored(widget: str, stored: object) -> None:
+    """Let a widget with a stable key show the stored value whenever the store changed it.
+
+    The key never contains data that changes under it (a key with the event number made a
+    new widget on every vote, and a click could be replayed into it); instead the widget's
+    state is set from the store when the stored value differs from what it last showed, so a
+    change made elsewhere (another tab, a new round) appears and the facilitator's own click
+    is never overwritten by a stale view.
+    """
+    shown = f"_stored.{widget}"
+    if st.session_state.get(shown, _UNSET) != stored:
+        st.session_state[widget] = stored
+        st.session_state[shown] = stored
+
+
+_UNSET = object()
+
+
+def _on_toggle(action: Any, code: str, key: str, widget: str, *before: Any) -> None:
+    """Apply a toggle's new position (read from the widget itself, never from an old view)."""
+    wanted = bool(st.session_state.get(widget))
+    st.session_state[f"_stored.{widget}"] = wanted  # what the console now shows
+    steer(action, code, key, *before, wanted)
+
+
 def steering(view: SessionView, key: str) -> None:
     """The steering tab: reveal the results, start a new round, lock or open each input."""
     store = services.store()
     st.markdown(f"**{tr('common.round', number=view.round)}**")
     left, right = st.columns(2)
+    show_stored("reveal", view.revealed)
     left.toggle(
         tr("facilitator.reveal"),
-        value=view.revealed,
-        key=f"reveal.{view.last_seq}",
+        key="reveal",
         help=tr("facilitator.reveal_help"),
-        on_change=steer,
-        args=(store.set_revealed, view.code, key, not view.revealed),
+        on_change=_on_toggle,
+        args=(store.set_revealed, view.code, key, "reveal"),
     )
     with right.popover(tr("facilitator.new_round"), icon=":material/replay:"):
         st.write(tr("facilitator.new_round_help"))
@@ -68,15 +93,22 @@ def steering(view: SessionView, key: str) -> None:
     st.markdown(f"**{tr('facilitator.locks')}**")
     cells = st.columns(len(INPUT_KINDS))
     for cell, kind in zip(cells, INPUT_KINDS, strict=True):
-        locked = kind in view.locked
+        widget = f"open.{kind}"
+        show_stored(widget, kind not in view.locked)
         cell.toggle(
             tr(f"common.input.{kind}"),
-            value=not locked,
-            key=f"lock.{kind}.{view.last_seq}",
+            key=widget,
             help=tr("facilitator.lock_help"),
-            on_change=steer,
-            args=(store.set_locked, view.code, key, kind, not locked),
+            on_change=_on_open,
+            args=(view.code, key, kind, widget),
         )
+
+
+def _on_open(code: str, key: str, kind: str, widget: str) -> None:
+    """An input's toggle shows "open"; the store keeps what is locked."""
+    opened = bool(st.session_state.get(widget))
+    st.session_state[f"_stored.{widget}"] = opened
+    steer(services.store().set_locked, code, key, kind, not opened)
 
 
 def context_form(view: SessionView, pack: ContentPack, key: str) -> None:
