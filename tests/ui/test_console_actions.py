@@ -107,3 +107,24 @@ def test_a_new_round_reopens_every_input(ui_store: Store) -> None:
     assert ui_store.get_session(code).locked == frozenset()
     assert all(t.value for t in at.toggle if t.key and str(t.key).startswith("open."))
     assert len([t for t in at.toggle if str(t.key).startswith("open.")]) == len(INPUT_KINDS)
+
+
+def test_the_notes_tab_follows_the_phase(ui_store: Store) -> None:
+    """A note written after the workshop moved on goes to the current phase, not to the one
+    the selector showed first (issue 15: a results note overwrote the welcome note)."""
+    code, key = new_session(ui_store)
+    ui_store.set_note(code, key, "welcome", "Begrüßung: Ablauf des Tages")
+    at = page("facilitate", code=code, key=key)
+    assert at.selectbox(key="notes_phase").value == "welcome"
+    at.segmented_control(key="phase").set_value("results").run()
+    assert at.selectbox(key="notes_phase").value == "results"
+    note = next(t for t in at.text_area if "Ergebnisse" in str(t.label))
+    note.input("Pilot mit zwei Teams ab März")  # typed into the form, sent with its button
+    next(b for b in at.button if b.label == "Notiz speichern").click().run()
+    assert ui_store.notes(code, key) == {
+        "welcome": "Begrüßung: Ablauf des Tages",
+        "results": "Pilot mit zwei Teams ab März",
+    }
+    at.selectbox(key="notes_phase").set_value("vote").run()  # chosen by hand: stays
+    at.run()
+    assert at.selectbox(key="notes_phase").value == "vote"

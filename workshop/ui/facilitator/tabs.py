@@ -235,10 +235,13 @@ def notes(view: SessionView, key: str) -> None:
     """The notes tab: the facilitator's notes per phase (they go into the decision record)."""
     st.caption(tr("facilitator.notes_hint"))
     notes = services.store().notes(view.code, key)
+    # Follows the workshop's phase whenever it changes (a note typed during the results must
+    # not land in the welcome note the selector showed first); another phase can still be
+    # chosen by hand until the workshop moves on.
+    show_stored("notes_phase", view.phase)
     phase = st.selectbox(
         tr("facilitator.phase"),
         list(PHASES),
-        index=PHASES.index(view.phase),
         format_func=lambda p: tr(f"common.phase.{p}"),
         key="notes_phase",
     )
