@@ -206,7 +206,7 @@ def test_no_withheld_cell_can_be_worked_out(
 def test_rows_and_the_event_log_give_the_same_live_state(store: Store) -> None:
     """An export builds its aggregates from the stored rows (no invented events); the live
     path applies the event log. Both give the same weights, hybrid settings and votes."""
-    from workshop.export.snapshot import _replay
+    from workshop.export.snapshot import _live_from_rows
     from workshop.rounds.live import LiveSession
 
     code, key = _session(store)
@@ -221,7 +221,7 @@ def test_rows_and_the_event_log_give_the_same_live_state(store: Store) -> None:
         (n, store.context(code, n), store.all_weights(code, n), store.votes(code, n))
         for n in (1, 2)
     ]
-    built = _replay(PACK, [p.id for p in store.participants(code)], rows)
+    built = _live_from_rows(PACK, [p.id for p in store.participants(code)], rows)
     assert built.participants == live.participants
     for n in (1, 2):
         a, b = built.round(n), live.round(n)

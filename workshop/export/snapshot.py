@@ -314,7 +314,7 @@ def _rounds(
     individual: bool,
 ) -> tuple[RoundSnapshot, ...]:
     """Each round's results, computed from exactly these rows, and the rows when asked for."""
-    live = _replay(pack, participant_ids, raw_rounds)
+    live = _live_from_rows(pack, participant_ids, raw_rounds)
     rounds: list[RoundSnapshot] = []
     previous: RoundResults | None = None
     for number, context, ballots, votes in raw_rounds:
@@ -344,7 +344,7 @@ def _rounds(
     return tuple(rounds)
 
 
-def _replay(
+def _live_from_rows(
     pack: ContentPack,
     participant_ids: Sequence[int],
     raw_rounds: Sequence[tuple[int, JsonObject, Mapping[int, Ballot], Mapping[int, Vote]]],

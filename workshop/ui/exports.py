@@ -25,10 +25,9 @@ from workshop.export.json_import import import_session
 from workshop.export.json_parse import MAX_IMPORT_BYTES, ImportRejected, rejection_of
 from workshop.export.wall_charts import wall_charts
 from workshop.store import CreatedSession, SessionView, Store
-from workshop.ui.runtime import plain, reader_lang, show_error, tr
+from workshop.ui.runtime import client_address, plain, reader_lang, show_error, tr
 from workshop.ui.shell import page_file
 from workshop.web import services
-from workshop.web.joining import client_of
 from workshop.web.joinlimit import JoinLimiter, JoinLimits
 
 _CHARTS = "_export_charts"
@@ -211,8 +210,7 @@ def render_import() -> None:
         return
     assert upload is not None  # the button is disabled without a file
     try:
-        client = client_of(st.context.ip_address, st.context.headers.get("x-forwarded-for"))
-        created = bounded_import(services.store(), upload.getvalue(), client)
+        created = bounded_import(services.store(), upload.getvalue(), client_address())
     except ImportRejected as error:
         reason, where = rejection_of(error)
         st.error(

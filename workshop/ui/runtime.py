@@ -15,7 +15,7 @@ from workshop.content import Lang, Text
 from workshop.errors import StoreMisconfigured, StoreUnavailable, WorkshopError
 from workshop.text import wording
 from workshop.text.i18n import coerce_lang, language_from_locale, t
-from workshop.web import services
+from workshop.web import joining, services
 
 LANG_KEY = "lang"
 #: Session state: the language of each workshop this browser session has read ({code: lang}).
@@ -158,6 +158,13 @@ def text_md(value: Text) -> str:
 def plain_names(names: Mapping[str, str]) -> dict[str, str]:
     """The same names escaped with :func:`plain`, for sentences shown as Markdown."""
     return {key: plain(name) for key, name in names.items()}
+
+
+def client_address() -> str:
+    """The address this browser's new identities and imports count against, read the way the
+    join route reads it (the peer, or X-Forwarded-For from a trusted proxy)."""
+    forwarded = ", ".join(st.context.headers.get_all("X-Forwarded-For"))
+    return joining.client_of(st.context.ip_address, forwarded)
 
 
 def percent(share: float) -> str:

@@ -18,7 +18,7 @@ from workshop.store import PHASES, SessionView
 from workshop.ui import identity
 from workshop.ui.exports import render_exports
 from workshop.ui.facilitator import create, tabs
-from workshop.ui.facilitator.tabs import show_stored, steer
+from workshop.ui.facilitator.tabs import clicked, show_stored, steer
 from workshop.ui.qr import qr_svg
 from workshop.ui.runtime import (
     current_lang,
@@ -159,11 +159,10 @@ def _phase_bar(view: SessionView, key: str) -> None:
 
 def _on_phase(code: str, key: str, current: str) -> None:
     """Go to the clicked phase; a click on the current one (which deselects it) changes nothing."""
-    phase = st.session_state.get("phase")
+    phase = clicked("phase")
     if not phase:
-        st.session_state["phase"] = current
+        st.session_state["phase"] = st.session_state["_stored.phase"] = current
         return
-    st.session_state["_stored.phase"] = phase
     steer(services.store().set_phase, code, key, phase)
 
 

@@ -61,11 +61,17 @@ def show_stored(widget: str, stored: object) -> None:
 _UNSET = object()
 
 
-def _on_toggle(action: Any, code: str, key: str, widget: str, *before: Any) -> None:
-    """Apply a toggle's new position (read from the widget itself, never from an old view)."""
-    wanted = bool(st.session_state.get(widget))
-    st.session_state[f"_stored.{widget}"] = wanted  # what the console now shows
-    steer(action, code, key, *before, wanted)
+def clicked(widget: str) -> Any:
+    """A stable-key widget's new value, remembered as what the console now shows (so the next
+    :func:`show_stored` does not take it back before the store has it)."""
+    value = st.session_state.get(widget)
+    st.session_state[f"_stored.{widget}"] = value
+    return value
+
+
+def _on_reveal(code: str, key: str) -> None:
+    """Apply the reveal toggle's new position (read from the widget, never from an old view)."""
+    steer(services.store().set_revealed, code, key, bool(clicked("reveal")))
 
 
 def steering(view: SessionView, key: str) -> None:
@@ -78,8 +84,8 @@ def steering(view: SessionView, key: str) -> None:
         tr("facilitator.reveal"),
         key="reveal",
         help=tr("facilitator.reveal_help"),
-        on_change=_on_toggle,
-        args=(store.set_revealed, view.code, key, "reveal"),
+        on_change=_on_reveal,
+        args=(view.code, key),
     )
     with right.popover(tr("facilitator.new_round"), icon=":material/replay:"):
         st.write(tr("facilitator.new_round_help"))
@@ -106,9 +112,7 @@ def steering(view: SessionView, key: str) -> None:
 
 def _on_open(code: str, key: str, kind: str, widget: str) -> None:
     """An input's toggle shows "open"; the store keeps what is locked."""
-    opened = bool(st.session_state.get(widget))
-    st.session_state[f"_stored.{widget}"] = opened
-    steer(services.store().set_locked, code, key, kind, not opened)
+    steer(services.store().set_locked, code, key, kind, not clicked(widget))
 
 
 def context_form(view: SessionView, pack: ContentPack, key: str) -> None:

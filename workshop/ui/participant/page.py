@@ -19,6 +19,7 @@ from workshop.ui import identity
 from workshop.ui.participant import context, options, results, vote, weigh, welcome
 from workshop.ui.participant.mirror import load_inputs
 from workshop.ui.runtime import (
+    client_address,
     current_lang,
     is_outage,
     known_session_lang,
@@ -84,9 +85,7 @@ def rejoin_or_join(code: str) -> str:
         code,
         remembered=cookies.get(cookie_name(code), ""),
         browser_secret=browser.valid_secret(cookies),
-        client=joining.client_of(
-            st.context.ip_address, ", ".join(st.context.headers.get_all("X-Forwarded-For"))
-        ),
+        client=client_address(),
     )
 
 
