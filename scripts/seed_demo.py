@@ -18,9 +18,12 @@ def main() -> None:
     settings = SessionSettings(vote_mode="dots", role_groups=("Service", "Vertrieb", "IT"))
     with open_store() as store:
         created = seed_demo(store, default_pack(), settings, language=language)
+        # "Try the wall alone": the wall opens on the revealed results, not on a welcome page.
+        store.set_phase(created.code, created.facilitator_key, "results")
+        store.set_revealed(created.code, created.facilitator_key, True)
     base = join_base(os.environ.get("WORKSHOP_PUBLIC_URL"), None, port)
     local = f"http://localhost:{port}"
-    print("Demo session ready:")
+    print("Demo session ready (twelve simulated participants, results revealed):")
     console = f"{local}/facilitate?code={created.code}&key={created.facilitator_key}"
     print(f"  console (keep private): {console}")
     print(f"  projector wall:         {local}/wall?code={created.code}")

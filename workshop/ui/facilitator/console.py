@@ -87,12 +87,19 @@ def show_error_text(key: str) -> None:
     st.error(tr(key), icon=":material/error:")
 
 
+#: The console's header (title, join link, QR code, phases, counts) fits in about 330 px, so
+#: every tab opens above the fold on a laptop: less top padding, a smaller title and counts.
+_COMPACT_STYLE = """
+<style>
+[data-testid="stMainBlockContainer"] {padding-top: 4rem;}
+[data-testid="stMetricValue"] {font-size: 1.75rem;}
+</style>
+"""
+
+
 def _console(view: SessionView, pack: ContentPack, key: str) -> None:
-    head, lang = st.columns([5, 1], vertical_alignment="center")
-    head.title(plain(view.title))
-    with lang:
-        language_switch()
-    _links(view, key)
+    st.html(_COMPACT_STYLE)
+    _header(view, key)
     _phase_bar(view, key)
     _live_counts(view.code)
     sheets = st.tabs(
@@ -119,29 +126,40 @@ def _console(view: SessionView, pack: ContentPack, key: str) -> None:
         render_exports(view, key)
 
 
-def _links(view: SessionView, key: str) -> None:
+def _header(view: SessionView, key: str) -> None:
+    """One row: the QR code, title and join link with where it points, the wall and the key."""
     port = int(st.get_option("server.port") or 8501)
     base = join_base(os.environ.get("WORKSHOP_PUBLIC_URL"), st.context.url, port)
     link = join_url(base, view.code)
-    qr, info = st.columns([1, 3])
-    qr.image(qr_svg(link), width=160)
+    qr, info, tools = st.columns([1, 4, 2], vertical_alignment="top")
+    qr.image(qr_svg(link), width=120)
     with info:
-        st.markdown(f"### {tr('common.code')}: `{view.code}`")
-        st.markdown(tr("facilitator.join_link", url=link))
+        st.markdown(f"## {plain(view.title)}")
+        st.markdown(
+            f"**{tr('common.code')}: `{view.code}`** · {tr('facilitator.join_link', url=link)}"
+        )
         st.caption(tr(f"facilitator.origin.{base.origin}"))
-        wall = f"{base.url}/wall?code={view.code}"
-        st.link_button(tr("facilitator.open_wall"), wall, icon=":material/tv:")
     console = f"{base.url}/facilitate?code={view.code}&key={key}"
+    with tools:
+        language_switch()
+        st.link_button(
+            tr("facilitator.open_wall"), f"{base.url}/wall?code={view.code}", icon=":material/tv:"
+        )
+        if st.session_state.get("_show_key_once") != view.code:
+            with st.expander(tr("facilitator.console_link"), icon=":material/key:"):
+                st.caption(tr("facilitator.keep_safe"))
+                st.code(console, language=None)
     if st.session_state.get("_show_key_once") == view.code:
-        st.warning(tr("facilitator.keep_safe"), icon=":material/key:")
-        st.code(console, language=None)
-        if st.button(tr("facilitator.key_stored")):
-            st.session_state.pop("_show_key_once", None)
-            st.rerun()
-    else:
-        with st.expander(tr("facilitator.console_link"), icon=":material/key:"):
-            st.caption(tr("facilitator.keep_safe"))
-            st.code(console, language=None)
+        _show_key_once(console)
+
+
+def _show_key_once(console: str) -> None:
+    """Right after creating the session: the facilitator link, prominently, until confirmed."""
+    st.warning(tr("facilitator.keep_safe"), icon=":material/key:")
+    st.code(console, language=None)
+    if st.button(tr("facilitator.key_stored")):
+        st.session_state.pop("_show_key_once", None)
+        st.rerun()
 
 
 def _phase_bar(view: SessionView, key: str) -> None:
@@ -151,6 +169,7 @@ def _phase_bar(view: SessionView, key: str) -> None:
         list(PHASES),
         format_func=lambda p: f"{PHASES.index(p) + 1}. {tr(f'common.phase.{p}')}",
         key="phase",
+        label_visibility="collapsed",
         on_change=_on_phase,
         args=(view.code, key, view.phase),
         width="stretch",
@@ -171,6 +190,8 @@ def _live_counts(code: str) -> None:
     """Counts only, never names: who has submitted what in this round."""
     try:
         counts = services.store().counts(code)
+        # Votes valid in the current vote mode only, as the wall and the tally count them.
+        valid_votes = services.results_of(services.session_view(code)).votes
     except WorkshopError as error:
         if is_outage(error):
             outage_notice()
@@ -187,7 +208,7 @@ def _live_counts(code: str) -> None:
         tr("facilitator.count.weighed"), counts.weights, help=tr("facilitator.count.weighed_help")
     )
     voted.metric(
-        tr("facilitator.count.voted"), counts.votes, help=tr("facilitator.count.voted_help")
+        tr("facilitator.count.voted"), valid_votes, help=tr("facilitator.count.voted_help")
     )
     cells[3].metric(tr("common.input.comments"), counts.comments)
     cells[4].metric(tr("common.input.concerns"), counts.concerns)
