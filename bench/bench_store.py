@@ -7,6 +7,8 @@ through the store as a real workshop would), then times:
 * ``events_since`` (10 / 100 / 5,000 / 10,000 new events)
 * ``submit_weights``           a participant changing their ballot (one durable transaction)
 * ``all_weights`` / ``counts`` what the wall and the facilitator read
+* ``submit_weights`` on SQLite with ``synchronous=NORMAL`` against the store's ``FULL``: what
+  the fsync per commit costs (NORMAL would lose the last commits on a power loss)
 
 It prints the median and 95th percentile in milliseconds.  PostgreSQL is taken from
 ``WORKSHOP_BENCH_PG_URL`` (else ``WORKSHOP_TEST_PG_URL``, else the local ``test`` database),
@@ -32,6 +34,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+import workshop.store.engine as store_engine
 from workshop.store import Joined, Store, open_store
 
 PARTICIPANTS = 500
@@ -126,6 +129,30 @@ def postgres_url(base_url: str) -> Iterator[str]:
         admin.dispose()
 
 
+def time_submits(level: str) -> Timing:
+    """submit_weights on a fresh SQLite store whose connections use synchronous=`level`."""
+    chosen = store_engine.SQLITE_SYNCHRONOUS
+    store_engine.SQLITE_SYNCHRONOUS = level
+    try:
+        with sqlite_url() as url, open_store(url) as store:
+            code = store.create_session("Durability", "de", {"id": "bench"}).code
+            people = [store.join(code) for _ in range(50)]
+            rng = random.Random(3)
+
+            def submit() -> object:
+                person = people[rng.randrange(len(people))]
+                return store.submit_weights(code, person.token, {"SPD": rng.uniform(0, 5)})
+
+            return measure("sqlite", f"submit_weights ({level})", 300, submit)
+    finally:
+        store_engine.SQLITE_SYNCHRONOUS = chosen
+
+
+def bench_durability() -> list[Timing]:
+    """submit_weights on SQLite with the store's synchronous level and with NORMAL."""
+    return [time_submits(store_engine.SQLITE_SYNCHRONOUS), time_submits("NORMAL")]
+
+
 def print_table(timings: list[Timing]) -> None:
     """Print the timings as an aligned table."""
     header = f"{'back end':<11}{'operation':<28}{'runs':>6}{'median ms':>12}{'p95 ms':>10}"
@@ -152,8 +179,15 @@ def main() -> int:
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         print(f"  postgresql: skipped, unreachable ({reason})")
+    durability = bench_durability()
     print()
-    print_table(timings)
+    print_table(timings + durability)
+    full, normal = durability
+    print(
+        f"\nsynchronous={full.operation.split('(')[1][:-1]} costs "
+        f"{full.median_ms / normal.median_ms:.1f}x NORMAL per ballot "
+        f"({full.median_ms - normal.median_ms:+.2f} ms)"
+    )
     return 0
 
 
