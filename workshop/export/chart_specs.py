@@ -56,9 +56,9 @@ INK = "#14212e"
 
 #: Font sizes and row heights per size (px).  The wall's 20 px labels stay readable at 1080p.
 _FONT = {"wall": 20, "screen": 14}
-_ROW = {"wall": 40, "screen": 30}  # one-line rows (criteria)
-_ROW2 = {"wall": 58, "screen": 42}  # rows with up to two label lines (options)
-_WRAP = {"wall": 34, "screen": 46}  # characters per label line (screen: above the bar)
+_ROW = {"wall": 36, "screen": 30}  # one-line rows (criteria)
+_ROW2 = {"wall": 50, "screen": 42}  # rows with up to two label lines (options)
+_WRAP = {"wall": 40, "screen": 46}  # characters per label line (screen: above the bar)
 _SCREEN_BAR = 16  # bar thickness on a screen, with the option's name above it
 _SCREEN_RANK_ROW = 62  # two lines of name (about 36 px) and the bar below them
 _SCREEN_BAR_OFFSET = 15  # the bar's middle below the row's middle
@@ -133,7 +133,8 @@ def _label_axis(size: Size) -> alt.Axis:
 
 
 def _percent_axis(lang: Lang, key: str) -> alt.Axis:
-    return alt.Axis(title=t(key, lang), format=".0%", tickCount=5)
+    # Whole percent steps: small shares (a few percent each) must not repeat a rounded label.
+    return alt.Axis(title=t(key, lang), format=".0%", tickCount=5, tickMinStep=0.01)
 
 
 def _weights_chart(lang: Lang, size: Size, mode: str) -> alt.TopLevelMixin:
@@ -164,25 +165,24 @@ def _ranking_chart(lang: Lang, size: Size, mode: str) -> alt.TopLevelMixin:
     """Options best first, each bar stacked from its criteria's contributions, score at the end.
 
     On the wall the option names form the axis; on a screen (a phone is 360–430 px wide) they
-    stand above their bars instead, so the bars get the whole width.
+    stand above their bars instead, so the bars get the whole width.  The wall shows one bar
+    per option in one colour (see :func:`_wall_ranking_chart`).
     """
-    axis = _label_axis(size) if size == "wall" else None
-    y = alt.Y("label:N", sort=alt.EncodingSortField("rank", op="min"), axis=axis)
+    if size == "wall":
+        return _wall_ranking_chart(lang)
+    y = alt.Y("label:N", sort=alt.EncodingSortField("rank", op="min"), axis=None)
     base = alt.Chart().encode(y=y)
     colour = alt.Color(
         "group:N",
         sort=alt.EncodingSortField("slot", op="min"),
         scale=alt.Scale(range=[*PALETTE, OTHER_COLOUR]),
-        # Two columns fit beside each other on the wall, one on a phone; more would be cut off.
-        legend=alt.Legend(title=None, columns=2 if size == "wall" else 1),
+        # One column on a phone: more would be cut off.
+        legend=alt.Legend(title=None, columns=1),
     )
-    if size == "wall":
-        mark = base.mark_bar(stroke="white", strokeWidth=1)
-    else:
-        # The name takes the top of the row (up to two lines), the bar sits below it.
-        mark = base.mark_bar(
-            stroke="white", strokeWidth=1, size=_SCREEN_BAR, yOffset=_SCREEN_BAR_OFFSET
-        )
+    # The name takes the top of the row (up to two lines), the bar sits below it.
+    mark = base.mark_bar(
+        stroke="white", strokeWidth=1, size=_SCREEN_BAR, yOffset=_SCREEN_BAR_OFFSET
+    )
     bars = mark.encode(
         x=alt.X(
             "sum(points):Q",
@@ -201,28 +201,60 @@ def _ranking_chart(lang: Lang, size: Size, mode: str) -> alt.TopLevelMixin:
     totals = base.mark_text(
         align="left",
         dx=8,
-        dy=0 if size == "wall" else _SCREEN_BAR_OFFSET,
+        dy=_SCREEN_BAR_OFFSET,
         fontSize=_FONT[size] + 2,
         fontWeight="bold",
         color=RULE_COLOUR,
     ).encode(x="max(total):Q", text=alt.Text("max(total):Q", format=".0f"))
-    layers = [bars, totals]
-    if size == "screen":
-        names = (
-            base.transform_filter("datum.slot == 0")  # one name per option, not one per segment
-            .mark_text(
-                align="left",
-                baseline="top",
-                dy=-_SCREEN_RANK_ROW / 2 + 2,  # from the row's middle to its top
-                fontSize=_FONT[size],
-                lineBreak="\n",
-                color=INK,
-            )
-            .encode(x=alt.datum(0), text="label:N")
+    names = (
+        base.transform_filter("datum.slot == 0")  # one name per option, not one per segment
+        .mark_text(
+            align="left",
+            baseline="top",
+            dy=-_SCREEN_RANK_ROW / 2 + 2,  # from the row's middle to its top
+            fontSize=_FONT[size],
+            lineBreak="\n",
+            color=INK,
         )
-        layers.append(names)
-    step = _ROW2[size] if size == "wall" else _SCREEN_RANK_ROW
-    return _config(alt.layer(*layers).properties(height=alt.Step(step)), size)
+        .encode(x=alt.datum(0), text="label:N")
+    )
+    layered = alt.layer(bars, totals, names).properties(height=alt.Step(_SCREEN_RANK_ROW))
+    return _config(layered, size)
+
+
+def _wall_ranking_chart(lang: Lang) -> alt.TopLevelMixin:
+    """The projector's ranking: one bar per option with its score written at its end.
+
+    From the back of a room a stacked bar of fifteen criteria is mostly one grey "other"
+    segment and a legend nobody can read; the total, directly labelled, is what the room
+    discusses (the weights chart beside it shows what the group values).  First place is dark
+    blue, the others a lighter blue.  The data are the same rows as the stacked chart's.
+    """
+    size: Size = "wall"
+    base = (
+        alt.Chart()
+        .transform_aggregate(total="max(total)", rank="min(rank)", groupby=["label"])
+        .encode(
+            y=alt.Y("label:N", sort=alt.EncodingSortField("rank", op="min"), axis=_label_axis(size))
+        )
+    )
+    bars = base.mark_bar(cornerRadiusEnd=3).encode(
+        x=alt.X(
+            "total:Q",
+            title=t("wall.chart.score_axis", lang),
+            scale=alt.Scale(domain=[0, 100]),
+            axis=alt.Axis(tickCount=5),
+        ),
+        color=alt.condition("datum.rank == 1", alt.value(BAR_COLOUR), alt.value(PALETTE[4])),
+        tooltip=[
+            alt.Tooltip("label:N", title=t("common.option", lang)),
+            alt.Tooltip("total:Q", title=t("wall.chart.points", lang), format=".1f"),
+        ],
+    )
+    totals = base.mark_text(
+        align="left", dx=8, fontSize=_FONT[size] + 2, fontWeight="bold", color=RULE_COLOUR
+    ).encode(x="total:Q", text=alt.Text("total:Q", format=".0f"))
+    return _config(alt.layer(bars, totals).properties(height=alt.Step(_ROW2[size])), size)
 
 
 def _votes_chart(lang: Lang, size: Size, mode: str) -> alt.TopLevelMixin:
@@ -255,7 +287,7 @@ def _shift_chart(lang: Lang, size: Size, mode: str) -> alt.TopLevelMixin:
             "round:N",
             sort=alt.EncodingSortField("side", op="min"),
             scale=alt.Scale(range=[BEFORE_COLOUR, BAR_COLOUR]),
-            legend=alt.Legend(title=None),
+            legend=alt.Legend(title=None, orient="top", columns=2),
         ),
         tooltip=[
             alt.Tooltip("label:N", title=t("common.criterion", lang)),

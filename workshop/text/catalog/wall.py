@@ -24,6 +24,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "wall.counts.weights": {"de": "Gewichtungen", "en": "Weights submitted"},
     "wall.counts.votes": {"de": "Stimmen", "en": "Votes cast"},
     "wall.counts.concerns": {"de": "Sorgen und Fragen", "en": "Concerns and questions"},
+    "wall.pager": {
+        "de": "Was die Projektion nacheinander zeigt",
+        "en": "What the wall shows in turn",
+    },
     "wall.round_phase": {"de": "Runde {number} · {phase}", "en": "Round {number} · {phase}"},
     "wall.prompt.welcome": {
         "de": "Willkommen! Was beschäftigt Sie bei diesem Thema? Teilen Sie Ihre Sorgen "
@@ -71,10 +75,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "wall.section.ranking": {"de": "Rangfolge der Gruppe", "en": "Group ranking"},
     "wall.section.ranking_caption": {
-        "de": "Gewichtete Summe mit den Gewichten der Gruppe, in Punkten von 100. "
-        "Die Farben zeigen, was die wichtigsten Kriterien beitragen.",
-        "en": "Weighted sum with the group's weights, in points out of 100. "
-        "The colours show what the most important criteria contribute.",
+        "de": "Gewichtete Summe mit den Gewichten der Gruppe, in Punkten von 100.",
+        "en": "Weighted sum with the group's weights, in points out of 100.",
     },
     "wall.section.weights": {"de": "Gewichte der Gruppe", "en": "Group weights"},
     "wall.section.weights_caption": {
@@ -84,6 +86,34 @@ TEXTS: dict[str, dict[str, str]] = {
     "wall.section.sensitivity": {"de": "Wie sicher ist Platz 1?", "en": "How safe is first place?"},
     "wall.section.alerts": {"de": "Hier sind wir uns uneinig", "en": "Where we disagree"},
     "wall.section.votes": {"de": "Abstimmung", "en": "Vote"},
+    "wall.section.votes.single": {"de": "Abstimmung: Stimmen", "en": "Vote: votes cast"},
+    "wall.section.votes.dots": {"de": "Abstimmung: Klebepunkte", "en": "Vote: dots"},
+    "wall.section.votes.ranking": {
+        "de": "Abstimmung: Borda-Punkte",
+        "en": "Vote: Borda points",
+    },
+    "wall.votes_counted": {
+        "de": "Gezählt: {votes} gültige Stimmen.",
+        "en": "Counted: {votes} valid votes.",
+    },
+    "wall.section.shift_words": {"de": "Die Rangfolge", "en": "The ranking"},
+    "wall.section.context": {"de": "Unsere Einheit heute", "en": "Our unit today"},
+    "wall.default": {"de": "Ausgangswert", "en": "default"},
+    "wall.context_note": {
+        "de": "Der Kontext verändert, wie gut die Optionen abschneiden; "
+        "die Moderation kann ihn anpassen.",
+        "en": "The context changes how well the options score; the facilitator can adjust it.",
+    },
+    "wall.section.comments": {"de": "Kommentare", "en": "Comments"},
+    "wall.no_comments": {
+        "de": "Noch keine Kommentare – schreiben Sie Ihren auf dem Handy.",
+        "en": "No comments yet – write yours on your phone.",
+    },
+    "wall.more_comments": {
+        "de": "… und {count} weitere auf den Handys.",
+        "en": "… and {count} more on your phones.",
+    },
+    "wall.comment.general": {"de": "Allgemein", "en": "General"},
     "wall.section.shift": {
         "de": "Was sich seit Runde {number} bewegt hat",
         "en": "What has moved since round {number}",

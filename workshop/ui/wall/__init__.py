@@ -1,9 +1,11 @@
 """The projector wall: ``/wall?code=XXXXXX``, public and read-only.
 
 It shows only what the room sees anyway: the title, the join code and QR code, live counts, the
-phase with a short prompt, the concerns posted openly and — once the facilitator has revealed
-them, and only from the anonymity threshold on — the group's results.  No facilitator function
-lives here.
+phase with a short prompt, the group's context, the concerns and comments the facilitator has not
+hidden and — once the facilitator has revealed them, and only from the anonymity threshold on —
+the group's results with the vote beside the ranking.  It fits the screen it is on without
+scrolling: one 1920×1080 canvas, zoomed, whose body rotates through panels.  No facilitator
+function lives here.
 
 Two modules: :mod:`~workshop.ui.wall.model` decides what to show (a :class:`Frame`, built
 without Streamlit and only when the session changed), :mod:`~workshop.ui.wall.page` draws it
