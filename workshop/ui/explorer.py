@@ -282,7 +282,7 @@ def _ranking(
         axis_options(pack, lang, "screen"),
         tr("wall.other_criteria"),
     )
-    charts.draw("ranking", data, lang, size="screen")
+    charts.draw("ranking", data, lang, size="screen", alt=tr("common.chart_alt.ranking"))
     st.caption(tr("explorer.ranking_caption"))
     table = pd.DataFrame(
         {

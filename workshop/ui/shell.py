@@ -10,8 +10,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from workshop.ui import identity, secrets
-from workshop.ui.runtime import current_lang, tr, use_lang
+from workshop.ui import identity, pagescript, secrets
+from workshop.ui.runtime import current_lang, reader_lang, tr, use_lang
 
 PAGES = Path(__file__).resolve().parent.parent.parent / "pages"
 
@@ -53,4 +53,11 @@ def run() -> None:
         _page("wall", "common.nav.wall", ":material/tv:"),
         _page("explore", "common.nav.explore", ":material/explore:"),
     ]
-    st.navigation(pages, position="sidebar" if role == "facilitator" else "hidden").run()
+    # The page script's place comes first, so the element keeps its identity across reruns;
+    # it is filled once the page has run, when the page's language (often the workshop's) is
+    # known, and also when the page stops early.
+    slot = st.empty()
+    try:
+        st.navigation(pages, position="sidebar" if role == "facilitator" else "hidden").run()
+    finally:
+        pagescript.mount(reader_lang(), slot)
