@@ -212,7 +212,7 @@ def test_a_vote_sent_during_an_outage_is_not_called_saved(flaky: FlakyStore, pho
     be not saved (the earlier vote counts), the choice stays in the form, and once the store is
     back the same tap stores it."""
     at, code, token = phone("vote", vote_mode="single")
-    at.radio[0].set_value("pods")
+    at.radio[0].set_value("pods").run()  # a tap on an option reruns (no form): "send" opens
     button(at, t("participant.vote_send", "de")).click().run()
     assert says(at, "participant.vote_saved", "de")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from support.pages import page, refresh, texts
 from support.seeding import new_session
@@ -9,6 +11,7 @@ from support.seeding import new_session
 from workshop.errors import InputLocked
 from workshop.packs import default_pack
 from workshop.store import Store
+from workshop.web import services
 
 
 @pytest.fixture
@@ -91,16 +94,18 @@ def test_hybrid_parameters_are_saved_and_rescored(
     store.set_phase(code, key, "options")
     at = page("participate", code=code, p=token)
     before = [p.proto.text for p in at.get("progress")]
-    at.slider(key="h.1.segment.share").set_value(0.9).run()
+    # Untouched, the slider follows the group's setting (its key carries the value shown).
+    at.select_slider(key="h.1.segment.share@0.2").set_value(0.9).run()
     ballot = store.weights_of(code, token)
     assert ballot is not None and ballot.hybrid_params["segment"]["share"] == pytest.approx(0.9)
+    assert at.select_slider(key="h.1.segment.share").value == pytest.approx(0.9)
     assert [p.proto.text for p in at.get("progress")] != before
 
 
 @pytest.mark.parametrize(
     ("mode", "fill", "expected"),
     [
-        ("single", lambda at: at.radio[0].set_value("pods"), {"choice": "pods"}),
+        ("single", lambda at: at.radio[0].set_value("pods").run(), {"choice": "pods"}),
         (
             "dots",
             lambda at: (
@@ -111,7 +116,11 @@ def test_hybrid_parameters_are_saved_and_rescored(
         ),
         (
             "ranking",
-            lambda at: at.multiselect[0].set_value(["swarming", "pods"]),
+            lambda at: (
+                at.button(key="rank.add.pods").click().run(),
+                at.button(key="rank.add.swarming").click().run(),
+                at.button(key="rank.up.swarming").click().run(),
+            ),
             {"ranking": ["swarming", "pods"]},
         ),
     ],
@@ -168,7 +177,7 @@ def test_changed_dots_say_they_are_not_cast_yet(store: Store) -> None:
     next(b for b in at.button if b.label == "Stimme abgeben").click().run()
     assert "Ihre Stimme ist gespeichert" in texts(at)
     at.number_input(key="dots.1.segment").increment().run()
-    assert "Sie haben Ihre Klebepunkte geändert" in texts(at)
+    assert "Sie haben Ihre Auswahl geändert" in texts(at)
     assert "Ihre Stimme ist gespeichert" not in texts(at)
     assert store.vote_of(code, token).vote == {"dots": {"pods": 2}}
     next(b for b in at.button if b.label == "Stimme abgeben").click().run()
@@ -297,3 +306,118 @@ def test_language_switch_changes_the_page_and_the_url(
     at.segmented_control(key="lang_switch").set_value("en").run()
     assert at.subheader[0].value == "Welcome & concerns"
     assert at.query_params["lang"] == "en"
+
+
+# --- issue 15: phones that are current and clear --------------------------------------------
+
+
+def test_a_vote_mode_change_asks_for_a_new_vote_and_counts_only_valid_votes(
+    store: Store,
+) -> None:
+    """Single votes stop counting once the mode is ranking; the phone asks to vote again."""
+    code, key = new_session(store, vote_mode="single", anonymity_threshold=3)
+    tokens = [store.join(code).token for _ in range(3)]
+    store.set_phase(code, key, "vote")
+    for token in tokens:
+        store.submit_vote(code, token, {"choice": "pods"})
+    settings = store.get_session(code).settings
+    store.update_settings(code, key, dataclasses.replace(settings, vote_mode="ranking"))
+    at = page("participate", code=code, p=tokens[0])
+    shown = texts(at)
+    assert "Art der Abstimmung geändert" in shown
+    assert "Ihre Stimme ist gespeichert" not in shown
+    view = services.session_view(code, fresh=True)
+    assert services.results_of(view).votes == 0  # the wall's and the console's count
+    at.button(key="rank.add.segment").click().run()
+    next(b for b in at.button if b.label == "Stimme abgeben").click().run()
+    assert "Ihre Stimme ist gespeichert" in texts(at)
+    assert "Art der Abstimmung geändert" not in texts(at)
+    view = services.session_view(code, fresh=True)
+    assert services.results_of(view).votes == 1
+
+
+def test_the_ranking_shows_places_and_reorders(store: Store) -> None:
+    """Ranked options show their places with full names; ▲, ▼ and ✕ reorder them."""
+    code, key = new_session(store, vote_mode="ranking")
+    token = store.join(code).token
+    store.set_phase(code, key, "vote")
+    at = page("participate", code=code, p=token)
+    for option in ("pods", "segment", "swarming"):
+        at.button(key=f"rank.add.{option}").click().run()
+    at.button(key="rank.down.pods").click().run()
+    at.button(key="rank.out.swarming").click().run()
+    places = [m.value for m in at.markdown if m.value.startswith(("**1.**", "**2.**", "**3.**"))]
+    assert len(places) == 2
+    assert places[0].startswith("**1.** Segmentmodell") and places[1].startswith("**2.** ")
+    assert at.button(key="rank.up.segment").disabled  # first place cannot move up
+    next(b for b in at.button if b.label == "Stimme abgeben").click().run()
+    assert store.vote_of(code, token).vote == {"ranking": ["segment", "pods"]}
+
+
+def test_the_vote_is_confirmed_right_below_its_button(store: Store) -> None:
+    """ "Saved" appears after "Cast my vote", not at the top of the page."""
+    code, key = new_session(store, vote_mode="single")
+    token = store.join(code).token
+    store.set_phase(code, key, "vote")
+    at = page("participate", code=code, p=token)
+    at.radio[0].set_value("pods").run()
+    next(b for b in at.button if b.label == "Stimme abgeben").click().run()
+    order = [
+        "send" if getattr(e, "label", None) == "Stimme abgeben" else getattr(e, "value", "")
+        for e in _walk(at.main)
+    ]
+    sent = order.index("send")
+    saved = next(i for i, v in enumerate(order) if "Ihre Stimme ist gespeichert" in str(v))
+    assert saved == sent + 1
+
+
+def _walk(node: object) -> list[object]:
+    """Every element of an AppTest tree in page order."""
+    children = getattr(node, "children", None)
+    if not children:
+        return [node]
+    return [e for child in children.values() for e in _walk(child)]
+
+
+def test_hybrid_settings_start_from_the_group_and_read_as_quantities(store: Store) -> None:
+    """The facilitator's share shows as a percentage, other values with a decimal comma."""
+    code, key = new_session(store)
+    token = store.join(code).token
+    at = page("participate", code=code, p=token)  # the mirror is filled in the welcome phase
+    store.set_context(code, key, {"factors": {}, "hybrids": {"segment": {"share": 0.45}}})
+    store.set_phase(code, key, "options")
+    services.forget_view(code)  # as the follower finds the new phase a moment later
+    at.run()
+    share = at.select_slider(key="h.1.segment.share@0.45")
+    assert share.value == pytest.approx(0.45)
+    assert "45\u202f%" in share.options and "0.45" not in share.options
+    intensity = at.select_slider(key="h.1.segment.intensity@2")
+    assert "1,5" in intensity.options and "2" in intensity.options
+
+
+def test_the_weight_help_explains_the_0_to_10_slider(
+    store: Store, joined: tuple[str, str, str]
+) -> None:
+    """The help says what 0 and 10 mean, not a 1-to-5 scale."""
+    code, key, token = joined
+    store.set_phase(code, key, "weigh")
+    at = page("participate", code=code, p=token)
+    help_text = at.slider(key="w.1.FCR").help
+    assert "0 = spielt keine Rolle" in help_text and "10 = entscheidend" in help_text
+    assert "1 bedeutet" not in help_text and "5 bedeutet" not in help_text
+
+
+def test_phones_see_the_vote_result_after_the_reveal(store: Store) -> None:
+    """Once revealed, the results phase shows the tally of the vote beside the ranking."""
+    code, key = new_session(store, vote_mode="single", anonymity_threshold=3)
+    tokens = [store.join(code).token for _ in range(3)]
+    for n, token in enumerate(tokens):
+        store.submit_weights(code, token, {c: 5 + n % 2 for c in _criteria()}, {})
+        store.submit_vote(code, token, {"choice": "pods" if n else "segment"})
+    store.set_phase(code, key, "results")
+    store.set_revealed(code, key, True)
+    at = page("participate", code=code, p=tokens[0])
+    assert "Ergebnis der Abstimmung" in texts(at)
+    shown = texts(at)
+    assert "— 2 Stimmen · 67\u202f%" in shown and "— 1 Stimme · 33\u202f%" in shown
+    assert shown.index("— 2 Stimmen") < shown.index("— 1 Stimme ")  # most votes first

@@ -329,7 +329,7 @@ def _rounds(
                 number=number,
                 context=context,
                 ballots_count=len(ballots),
-                votes_count=len(votes),
+                votes_count=results.votes,  # valid for the vote mode, as on the wall
                 weights_visible=weights_visible,
                 votes_visible=votes_visible,
                 ballots=tuple(BallotRow(n, b.weights, b.hybrid_params) for n, b in ballot_rows)

@@ -141,12 +141,14 @@ def summarise_round(
     state = live.rounds.get(round_no)
     threshold = int(settings.anonymity_threshold)
     ballots = 0 if state is None else len(state.weights)
-    votes = 0 if state is None else len(state.votes)
+    # Dot limits when the settings carry them (the store's SessionSettings does).
+    budget = getattr(settings, "dot_budget", None)
+    cap = getattr(settings, "dot_cap_per_option", None)
     base = RoundResults(
         round=round_no,
         participants=len(live.participants),
         ballots=ballots,
-        votes=votes,
+        votes=0,
         threshold=threshold,
         visible=ballots >= threshold,
         criteria=pack.criterion_ids,
@@ -155,9 +157,11 @@ def summarise_round(
         return base
     factors, hybrids = group_context(pack, state)
     model = ScoringModel.build(pack, factors, hybrids)
-    tally = None
-    if votes >= threshold:
-        tally = tally_votes(settings.vote_mode, state.votes.values(), model.ids)
+    # Only votes valid in the current mode count, here and on every counter (the mode may have
+    # changed after people voted): the tally's own count is the round's vote count.
+    counted = tally_votes(settings.vote_mode, state.votes.values(), model.ids, budget, cap)
+    base = dataclasses.replace(base, votes=counted.votes)
+    tally = counted if counted.votes >= threshold else None
     if not base.visible:
         return dataclasses.replace(base, tally=tally)
     weights = _group_weights(state, pack.criterion_ids)

@@ -167,9 +167,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "is – tap “Cast my vote” again in a moment.",
     },
     "participant.vote_changed": {
-        "de": "Sie haben Ihre Klebepunkte geändert. Tippen Sie auf „Stimme abgeben“, damit die "
+        "de": "Sie haben Ihre Auswahl geändert. Tippen Sie auf „Stimme abgeben“, damit die "
         "Änderung zählt – bis dahin gilt Ihre bisherige Stimme.",
-        "en": "You changed your dots. Tap “Cast my vote” to make the change count – until "
+        "en": "You changed your choice. Tap “Cast my vote” to make the change count – until "
         "then your earlier vote stands.",
     },
     "participant.vote_single": {
@@ -195,10 +195,78 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Too many dots: {spent} of at most {budget}. Please take {over} back.",
     },
     "participant.vote_ranking": {
-        "de": "Wählen Sie die Optionen der Reihe nach – die beste zuerst.",
-        "en": "Pick the options in order of preference, best first.",
+        "de": "Ordnen Sie die Optionen der Reihe nach ein – die beste zuerst. Mit ▲ und ▼ "
+        "verschieben Sie eine Option; Optionen ohne Platz bekommen keine Punkte.",
+        "en": "Rank the options in order of preference, best first. Move an option with ▲ and "
+        "▼; options without a place get no points.",
     },
     "participant.vote_order": {"de": "Ihre Reihenfolge", "en": "Your order"},
+    "participant.vote_again": {
+        "de": "Die Moderation hat die Art der Abstimmung geändert. Ihre bisherige Stimme zählt "
+        "nicht mehr – bitte stimmen Sie noch einmal ab.",
+        "en": "The facilitator changed how we vote. Your earlier vote no longer counts – please "
+        "vote again.",
+    },
+    "participant.rank_place": {"de": "Platz {place}", "en": "Place {place}"},
+    "participant.rank_empty": {
+        "de": "Noch keine Option eingeordnet – tippen Sie unten auf „Einordnen“.",
+        "en": "No option ranked yet – tap “Rank” below.",
+    },
+    "participant.rank_unranked": {"de": "Noch nicht eingeordnet", "en": "Not ranked yet"},
+    "participant.rank_add": {"de": "Einordnen", "en": "Rank"},
+    "participant.rank_add_help": {
+        "de": "Als nächsten Platz in Ihre Reihenfolge aufnehmen",
+        "en": "Add as the next place in your order",
+    },
+    "participant.rank_up": {"de": "Einen Platz nach oben", "en": "Move up one place"},
+    "participant.rank_down": {"de": "Einen Platz nach unten", "en": "Move down one place"},
+    "participant.rank_remove": {"de": "Aus der Reihenfolge nehmen", "en": "Take out of the order"},
+    "participant.vote_result": {"de": "Ergebnis der Abstimmung", "en": "Result of the vote"},
+    "participant.vote_result_hint": {
+        "de": "{votes} Stimmen. {how}",
+        "en": "{votes} votes. {how}",
+    },
+    "participant.vote_how.single": {
+        "de": "Je Option die Stimmen und ihr Anteil.",
+        "en": "Votes per option and their share.",
+    },
+    "participant.vote_how.dots": {
+        "de": "Je Option die Klebepunkte und ihr Anteil.",
+        "en": "Dots per option and their share.",
+    },
+    "participant.vote_how.ranking": {
+        "de": "Punkte nach Rangfolge (Borda): Platz 1 bekommt die meisten.",
+        "en": "Points by rank (Borda): first place gets the most.",
+    },
+    "participant.vote_amount.single": {
+        "de": "{n} Stimmen · {share}",
+        "en": "{n} votes · {share}",
+    },
+    "participant.vote_amount.dots": {
+        "de": "{n} Klebepunkte · {share}",
+        "en": "{n} dots · {share}",
+    },
+    "participant.vote_amount.ranking": {"de": "{n} Punkte", "en": "{n} points"},
+    "participant.vote_amount.single.one": {
+        "de": "1 Stimme · {share}",
+        "en": "1 vote · {share}",
+    },
+    "participant.vote_amount.dots.one": {
+        "de": "1 Klebepunkt · {share}",
+        "en": "1 dot · {share}",
+    },
+    "participant.vote_amount.ranking.one": {"de": "1 Punkt", "en": "1 point"},
+    "participant.vote_too_few": {
+        "de": "Erst {votes} Stimmen – das Ergebnis der Abstimmung erscheint zum Schutz der "
+        "Anonymität ab {threshold}.",
+        "en": "Only {votes} votes so far – to protect anonymity, the result of the vote appears "
+        "from {threshold}.",
+    },
+    "participant.weight_help": {
+        "de": "Der Regler sagt, wie wichtig Ihnen das ist: 0 = spielt keine Rolle, "
+        "10 = entscheidend.",
+        "en": "The slider says how much this matters to you: 0 = does not matter, 10 = decisive.",
+    },
     "participant.vote_send": {"de": "Stimme abgeben", "en": "Cast my vote"},
     "participant.results_hidden": {
         "de": "Die Ergebnisse der Gruppe erscheinen, sobald die Moderation sie freigibt.",

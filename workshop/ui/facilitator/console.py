@@ -93,6 +93,7 @@ _COMPACT_STYLE = """
 <style>
 [data-testid="stMainBlockContainer"] {padding-top: 4rem;}
 [data-testid="stMetricValue"] {font-size: 1.75rem;}
+h1 {font-size: 2rem !important; padding-top: 0 !important;}
 </style>
 """
 
@@ -132,9 +133,9 @@ def _header(view: SessionView, key: str) -> None:
     base = join_base(os.environ.get("WORKSHOP_PUBLIC_URL"), st.context.url, port)
     link = join_url(base, view.code)
     qr, info, tools = st.columns([1, 4, 2], vertical_alignment="top")
-    qr.image(qr_svg(link), width=120)
+    qr.image(qr_svg(link), width=120, alt=tr("common.qr_alt", url=link))
     with info:
-        st.markdown(f"## {plain(view.title)}")
+        st.title(plain(view.title))
         st.markdown(
             f"**{tr('common.code')}: `{view.code}`** · {tr('facilitator.join_link', url=link)}"
         )

@@ -58,13 +58,58 @@ def load_inputs(view: SessionView, pack: ContentPack, token: str) -> None:
     mirror: dict[str, float] = {}
     for criterion in pack.criterion_ids:
         mirror[weight_key(view, criterion)] = int(weights.get(criterion, SLIDER_DEFAULT))
+    own: set[str] = set()
+    group = group_params(view, pack)
     for hybrid in pack.hybrids:
         chosen = params.get(hybrid.id, {})
         for parameter in hybrid.parameters:
-            value = chosen.get(parameter.id, parameter.default)
-            mirror[param_key(view, hybrid.id, parameter.id)] = float(value)
+            widget = param_key(view, hybrid.id, parameter.id)
+            value = chosen.get(parameter.id)
+            # Every save sends all parameters, so a stored pack default says nothing: only a
+            # value the participant moved away from it is theirs; the rest follow the group.
+            if value is not None and float(value) != float(parameter.default):
+                own.add(widget)
+                mirror[widget] = float(value)
+            else:
+                mirror[widget] = group[widget]
     st.session_state[submitted_key(view)] = store.weights_of(view.code, token) is not None
+    st.session_state[own_params_key(view)] = own
     st.session_state[mirror_key(view)] = mirror
+
+
+def own_params_key(view: SessionView) -> str:
+    """Session state: the hybrid parameters (widget keys) this participant set themselves."""
+    return f"own_params.{view.code}.{view.round}"
+
+
+def group_params(view: SessionView, pack: ContentPack) -> dict[str, float]:
+    """The group's current hybrid setting by widget key: the facilitator's, else the default."""
+    chosen = services.context_of(view).get("hybrids", {}) or {}
+    values: dict[str, float] = {}
+    for hybrid in pack.hybrids:
+        set_here = chosen.get(hybrid.id, {}) or {}
+        for parameter in hybrid.parameters:
+            value = set_here.get(parameter.id, parameter.default)
+            try:
+                number = min(max(float(value), parameter.minimum), parameter.maximum)
+            except (TypeError, ValueError):
+                number = float(parameter.default)
+            values[param_key(view, hybrid.id, parameter.id)] = number
+    return values
+
+
+def follow_group_params(view: SessionView, pack: ContentPack) -> set[str]:
+    """Parameters the participant has not set show the group's current setting; returns the own.
+
+    The facilitator may set the hybrids after this phone filled its mirror (in the welcome
+    phase, typically), so untouched ones are brought up to date on every draw of the options.
+    """
+    own: set[str] = st.session_state.setdefault(own_params_key(view), set())
+    mirror = st.session_state[mirror_key(view)]
+    for widget, value in group_params(view, pack).items():
+        if widget not in own:
+            mirror[widget] = value
+    return own
 
 
 def remember(view: SessionView) -> None:

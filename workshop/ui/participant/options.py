@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
-from workshop.content import ContentPack
+from workshop.content import ContentPack, Parameter
 from workshop.store import SessionView
 from workshop.text.i18n import coerce_lang
 from workshop.text.wording import option_names
-from workshop.ui.participant.mirror import mirror_key, on_weights_changed, param_key, unsaved_key
+from workshop.ui.participant.mirror import (
+    follow_group_params,
+    mirror_key,
+    on_weights_changed,
+    own_params_key,
+    param_key,
+    unsaved_key,
+)
 from workshop.ui.participant.posts import kept_post, post_outcome, send_post
 from workshop.ui.participant.ranking import my_ranking
 from workshop.ui.participant.weigh import unsaved_weights, weight_sliders
-from workshop.ui.runtime import reader_lang, text_md, tr
+from workshop.ui.runtime import percent, reader_lang, text_md, tr
 from workshop.web import services
 
 
@@ -29,27 +38,63 @@ def draw(view: SessionView, pack: ContentPack, token: str) -> None:
 
 
 def _hybrid_sliders(view: SessionView, pack: ContentPack, token: str) -> None:
+    """A slider per hybrid parameter, showing the quantity it is, from the group's setting.
+
+    Shares (parameters within 0–1) read as percentages, other values with the reader's decimal
+    mark ("1,5" in German).  A parameter the participant has not moved follows the group's
+    current setting (the facilitator's, else the pack's default): its widget key carries that
+    value, so a new setting redraws the slider there instead of keeping a stale position.
+    """
     st.markdown(f"#### {tr('participant.hybrids_title')}")
     st.caption(tr("participant.hybrids_hint"))
     locked = "weights" in view.locked
+    own = follow_group_params(view, pack)
     mirror = st.session_state[mirror_key(view)]
     for hybrid in pack.hybrids:
         with st.expander(text_md(hybrid.name), icon=":material/merge:"):
             st.caption(text_md(hybrid.summary))
             for parameter in hybrid.parameters:
-                widget = param_key(view, hybrid.id, parameter.id)
-                mirror[widget] = st.slider(
+                name = param_key(view, hybrid.id, parameter.id)
+                steps = _steps(parameter)
+                value = min(steps, key=lambda v: abs(v - float(mirror[name])))
+                widget = name if name in own else f"{name}@{value:g}"
+                mirror[name] = st.select_slider(
                     text_md(parameter.name),
-                    min_value=float(parameter.minimum),
-                    max_value=float(parameter.maximum),
-                    step=float(parameter.step),
-                    value=float(mirror[widget]),
+                    options=steps,
+                    value=value,
+                    format_func=_formatter(parameter),
                     key=widget,
                     help=text_md(parameter.description),
                     disabled=locked,
-                    on_change=on_weights_changed,
-                    args=(view, pack, token),
+                    on_change=_param_moved,
+                    args=(view, pack, token, name, widget),
                 )
+
+
+def _steps(parameter: Parameter) -> list[float]:
+    """The values a parameter's slider offers: its minimum to its maximum by its step."""
+    count = max(round((parameter.maximum - parameter.minimum) / parameter.step), 1)
+    return [round(parameter.minimum + i * parameter.step, 6) for i in range(count + 1)]
+
+
+def _formatter(parameter: Parameter) -> Callable[[float], str]:
+    """Shares as percentages, other values as decimals the reader's way."""
+    if parameter.minimum >= 0 and parameter.maximum <= 1:
+        return percent
+    comma = coerce_lang(reader_lang()) == "de"
+
+    def decimal(value: float) -> str:
+        written = f"{value:.2f}".rstrip("0").rstrip(".")
+        return written.replace(".", ",") if comma else written
+
+    return decimal
+
+
+def _param_moved(view: SessionView, pack: ContentPack, token: str, name: str, widget: str) -> None:
+    """The participant set this parameter: it is theirs from now on; save at once."""
+    st.session_state[own_params_key(view)].add(name)
+    st.session_state[mirror_key(view)][name] = float(st.session_state[widget])
+    on_weights_changed(view, pack, token)
 
 
 def _comment_form(view: SessionView, pack: ContentPack, token: str) -> None:

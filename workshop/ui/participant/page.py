@@ -15,9 +15,16 @@ import streamlit as st
 from workshop.content import ContentPack
 from workshop.errors import StoreUnavailable, WorkshopError
 from workshop.store import SessionView
-from workshop.ui import identity
+from workshop.ui import identity, push
 from workshop.ui.participant import context, options, results, vote, weigh, welcome
 from workshop.ui.participant.mirror import load_inputs
+from workshop.ui.participant.posts import (
+    concerns_moved,
+    current_concerns,
+    drawn_concerns,
+    forget_drawn,
+)
+from workshop.ui.participant.scroll import phase_top
 from workshop.ui.runtime import (
     client_address,
     current_lang,
@@ -123,9 +130,11 @@ def render() -> None:
     _header(view)
     show_flash()
     show_pending_error()
+    forget_drawn()  # the welcome phase notes its concerns list again as it draws it
     complete = _draw_phase(view, pack, token) and not stale
     with top:
-        _follow(code, _fingerprint(view) if complete else None, time.monotonic())
+        phase_top(f"{view.code}.{view.round}.{view.phase}")
+        _follow_by_push(view, complete)
     st.divider()
     language_switch()
 
@@ -171,6 +180,34 @@ def _not_joined() -> None:
 # --- following the facilitator ------------------------------------------------------------
 
 
+def _follow_by_push(view: SessionView, complete: bool) -> None:
+    """Let the server rerun this page when the session changes (:mod:`workshop.ui.push`).
+
+    Where the server cannot push (AppTest), the page polls with :func:`_follow` instead.
+    """
+    concerns = drawn_concerns(view.code)
+    drawn: push.Drawn
+    fingerprint: push.Fingerprint
+    if concerns is None:
+        drawn, fingerprint = (_fingerprint(view), None), _fingerprint_alone
+    else:
+        drawn, fingerprint = (_fingerprint(view), concerns), _fingerprint_with_concerns
+    if not push.watch(view.code, drawn if complete else None, fingerprint):
+        _follow(view.code, _fingerprint(view) if complete else None, time.monotonic())
+    elif not complete:
+        outage_notice()
+
+
+def _fingerprint_alone(view: SessionView) -> push.Drawn:
+    """For the push thread: a page without other people's posts follows the session only."""
+    return _fingerprint(view), None
+
+
+def _fingerprint_with_concerns(view: SessionView) -> push.Drawn:
+    """For the push thread: a page listing concerns also follows the list (it may wait)."""
+    return _fingerprint(view), current_concerns(view.code)
+
+
 def _fingerprint(view: SessionView) -> tuple[Any, ...]:
     """What, when it changes, must redraw the whole phone page."""
     return (view.phase, view.round, view.revealed, tuple(sorted(view.locked)), view.settings)
@@ -185,6 +222,8 @@ def _follow(code: str, drawn: tuple[Any, ...] | None, since: float) -> None:
     """
     try:
         current = _fingerprint(services.session_view(code))
+        # Others' concerns and upvotes: one cheap read while the page shows the list.
+        moved = current == drawn and concerns_moved(code)
     except WorkshopError as error:
         if is_outage(error):
             outage_notice()
@@ -194,7 +233,7 @@ def _follow(code: str, drawn: tuple[Any, ...] | None, since: float) -> None:
         # shared cache: the store is not back, look again on the next tick.
         outage_notice()
         return
-    if current != drawn:
+    if current != drawn or moved:
         st.rerun(scope="app")
 
 

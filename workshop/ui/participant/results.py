@@ -5,11 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from workshop.content import ContentPack
-from workshop.rounds.results import RankedOption
+from workshop.rounds.results import RankedOption, RoundResults
 from workshop.store import SessionView
+from workshop.text.i18n import coerce_lang
+from workshop.text.wording import option_names
 from workshop.ui.participant.mirror import my_weights
 from workshop.ui.participant.ranking import my_ranking, ranking_bars
-from workshop.ui.runtime import percent, text_md, tr
+from workshop.ui.runtime import percent, plain, reader_lang, text_md, tr
 from workshop.web import services
 
 
@@ -20,6 +22,7 @@ def draw(view: SessionView, pack: ContentPack, token: str) -> None:
         my_ranking(view, pack)
         return
     results = services.results_of(view)  # the same results the wall shows
+    _vote_result(pack, results)
     if not results.visible:
         st.info(tr("participant.too_few", n=results.ballots, threshold=results.threshold))
         return
@@ -44,3 +47,29 @@ def _group_ranking(pack: ContentPack, ranking: tuple[RankedOption, ...]) -> None
     st.markdown(f"#### {tr('participant.group_ranking')}")
     rows = [(o.rank, o.option, o.score) for o in ranking]
     ranking_bars(pack, rows, {o.option for o in ranking if o.hybrid})
+
+
+def _vote_result(pack: ContentPack, results: RoundResults) -> None:
+    """The vote's result as the wall shows it: the tally of valid votes, from its threshold."""
+    st.markdown(f"#### {tr('participant.vote_result')}")
+    tally = results.tally
+    if tally is None:
+        st.caption(tr("participant.vote_too_few", votes=results.votes, threshold=results.threshold))
+        return
+    how = tr(f"participant.vote_how.{tally.mode}")
+    st.caption(tr("participant.vote_result_hint", votes=tally.votes, how=how))
+    names = option_names(pack, coerce_lang(reader_lang()), badge=False)
+    total = sum(tally.totals.values()) or 1
+    hybrids = {o.option for o in results.ranking if o.hybrid}
+    lines = []
+    # Lines, not bars: the phone's bars are the group ranking (and stay that alone).
+    for place, option in enumerate(tally.order(), start=1):
+        points = tally.totals[option]
+        if not points:
+            continue  # an option nobody voted for: the list stays short on a phone
+        badge = f" · {tr('common.hybrid')}" if option in hybrids else ""
+        one = ".one" if points == 1 else ""
+        key = f"participant.vote_amount.{tally.mode}{one}"
+        amount = tr(key, n=points, share=percent(points / total))
+        lines.append(f"{place}. **{plain(names[option])}**{badge} — {amount}")
+    st.markdown("\n".join(lines))

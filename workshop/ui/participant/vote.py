@@ -9,67 +9,87 @@ import streamlit as st
 from workshop.content import ContentPack
 from workshop.engine import group
 from workshop.errors import StoreUnavailable, WorkshopError
+from workshop.rounds.votes import valid_vote
 from workshop.store import SessionView
 from workshop.text.i18n import coerce_lang
 from workshop.text.wording import option_names
+from workshop.ui.participant.rank_vote import ranking_input
 from workshop.ui.runtime import plain, reader_lang, show_error, tr
 from workshop.web import services
 
 
 def draw(view: SessionView, pack: ContentPack, token: str) -> None:
-    """The vote phase: the inputs of the session's vote mode and what the store holds."""
+    """The vote phase: the inputs of the session's vote mode and what the store holds.
+
+    A vote on record that the current mode does not accept (the facilitator changed the mode
+    or the dot budget after it was cast) counts nowhere (:func:`rounds.votes.valid_vote`), so
+    the phone asks for a new vote instead of calling it saved.
+    """
     settings = view.settings
+    mode = settings.vote_mode
     names = option_names(pack, coerce_lang(reader_lang()), badge=False)
-    recorded = _vote_on_record(view, token)
-    status = st.empty()  # filled last: is what the inputs show the vote on record?
+    stored = _vote_on_record(view, token)
+    budget, cap = settings.dot_budget, settings.dot_cap_per_option
+    recorded = valid_vote(mode, stored, list(names), budget, cap)
     locked = "votes" in view.locked
     if locked:
         st.info(tr("participant.locked", what=tr("common.input.votes")))
+    again = st.empty()  # "vote again", until a vote of the current mode is cast
+    stale = stored is not None and recorded is None
     previous = recorded or {}
-    if settings.vote_mode == "dots":
-        # No form: every tap reaches the server, so the dots left can be shown as they change.
-        with st.container(border=True):
+    key = f"vote.{view.round}.{mode}"
+    # No form: every tap reaches the server at once (a form's open menu or a pending blur
+    # swallowed the first tap on "Cast my vote"), and the status can follow each change.
+    with st.container(border=True):
+        if mode == "dots":
             vote, ready = _dots_input(view, names, previous, locked)
-            sent = st.button(
-                tr("participant.vote_send"),
-                type="primary",
-                width="stretch",
-                disabled=locked or not ready,
-            )
-    else:
-        with st.form("vote"):
-            if settings.vote_mode == "single":
-                vote = _single_input(names, previous, locked, key=f"vote.{view.round}")
-            else:
-                vote = _ranking_input(names, previous, locked, key=f"vote.{view.round}")
-            sent = st.form_submit_button(
-                tr("participant.vote_send"), type="primary", width="stretch", disabled=locked
-            )
+        elif mode == "ranking":
+            ranking = ranking_input(view, names, previous.get("ranking", []), locked)
+            vote, ready = {"ranking": ranking}, bool(ranking)
+        else:
+            vote = _single_input(names, previous, locked, key=key)
+            ready = vote["choice"] is not None
+        sent = st.button(
+            tr("participant.vote_send"),
+            key=f"{key}.send",
+            type="primary",
+            width="stretch",
+            disabled=locked or not ready,
+        )
+        status = st.container()  # right below the button that it answers
     failed = False
     if sent:
         try:
             clean = group.validate_vote(
-                settings.vote_mode,  # type: ignore[arg-type]
+                mode,  # type: ignore[arg-type]
                 vote,
                 list(names),
-                settings.dot_budget,
-                settings.dot_cap_per_option,
+                budget,
+                cap,
             )
             services.store().submit_vote(view.code, token, clean)
         except WorkshopError as error:
-            show_error(error, unsaved=True)
+            with status:
+                show_error(error, unsaved=True)
             failed = True
         else:
             recorded = st.session_state[_vote_key(view)] = clean
-    # "Saved" only for the vote the store holds and the inputs show: a form keeps a choice
-    # whose sending failed, and that choice is not the vote on record.
-    shown = _as_recorded(settings.vote_mode, vote)
-    if failed or (recorded is not None and settings.vote_mode != "dots" and shown != recorded):
+            stale = False
+    if stale:
+        again.warning(tr("participant.vote_again"), icon=":material/how_to_vote:")
+    _status(status, mode, vote, recorded, failed)
+
+
+def _status(
+    status: Any, mode: str, vote: dict[str, Any], recorded: dict[str, Any] | None, failed: bool
+) -> None:
+    """Is what the inputs show the vote on record? Said right below the button."""
+    if failed:
         earlier = "participant.vote_not_saved_earlier" if recorded else "participant.vote_not_saved"
         status.warning(tr(earlier), icon=":material/cloud_off:")
     elif recorded is None:
         return
-    elif shown != recorded:
+    elif _as_recorded(mode, vote) != recorded:
         status.info(tr("participant.vote_changed"), icon=":material/edit:")
     else:
         status.success(tr("participant.vote_saved"), icon=":material/how_to_vote:")
@@ -127,22 +147,6 @@ def _single_input(
         key=f"{key}.choice",
     )
     return {"choice": choice}
-
-
-def _ranking_input(
-    names: dict[str, str], previous: dict[str, Any], locked: bool, *, key: str
-) -> dict[str, Any]:
-    """The ranking; keyed like :func:`_single_input`."""
-    st.write(tr("participant.vote_ranking"))
-    ranking = st.multiselect(
-        tr("participant.vote_order"),
-        list(names),
-        default=[o for o in previous.get("ranking", []) if o in names],
-        format_func=names.__getitem__,
-        disabled=locked,
-        key=f"{key}.ranking",
-    )
-    return {"ranking": ranking}
 
 
 def _dots_input(

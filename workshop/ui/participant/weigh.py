@@ -64,10 +64,11 @@ def weight_sliders(view: SessionView, pack: ContentPack, token: str) -> None:
             step=1,
             value=int(mirror[widget]),
             key=widget,
-            help=(
+            help=(  # the criterion's poles, then what the 0–10 slider itself means
                 f"{text_md(criterion.definition)}\n\n"
                 f"**{tr('common.anchor_1')}** {text_md(criterion.low)}\n\n"
-                f"**{tr('common.anchor_5')}** {text_md(criterion.high)}"
+                f"**{tr('common.anchor_5')}** {text_md(criterion.high)}\n\n"
+                f"{tr('participant.weight_help')}"
             ),
             disabled=locked,
             on_change=on_weights_changed,
@@ -107,4 +108,5 @@ def _send_button(view: SessionView, token: str, label_key: str) -> None:
 
 def _confirm_weights(view: SessionView, token: str) -> None:
     pack = services.pack_of(view)
-    run_from_callback(submit_ballot, view, pack, token, done=tr("participant.weights_saved"))
+    # No toast: "saved" then shows where the button was (a toast appears far from it).
+    run_from_callback(submit_ballot, view, pack, token)

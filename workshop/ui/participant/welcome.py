@@ -9,7 +9,7 @@ import streamlit as st
 from workshop.content import ContentPack
 from workshop.errors import StoreUnavailable
 from workshop.store import SessionView
-from workshop.ui.participant.posts import kept_post, post_outcome, send_post
+from workshop.ui.participant.posts import kept_post, post_outcome, remember_drawn, send_post
 from workshop.ui.runtime import plain, run_from_callback, tr, user_errors
 from workshop.web import services
 
@@ -86,7 +86,9 @@ def _concerns(view: SessionView, token: str) -> None:
                     st.warning(tr("participant.concern_empty"))
             post_outcome("concern", "participant.concern_sent")
     mine = store.my_upvotes(view.code, token)
-    for concern in store.concerns(view.code):
+    concerns = store.concerns(view.code)
+    remember_drawn(view.code, concerns, view.last_seq)  # the follower redraws when others post
+    for concern in concerns:
         voted = concern.id in mine
         text_col, button_col = st.columns([5, 1], vertical_alignment="center")
         label = tr(f"participant.kind.{concern.kind}")
