@@ -1,0 +1,175 @@
+"""The room benchmark (issue 14): phones, walls and a facilitator through the real websocket.
+
+A room as it happens: two walls tick every second; N phones scan the QR code within 10 s
+(``GET /join/<code>``, the page with the cookies it set, then Streamlit's websocket
+``/_stcore/stream`` with those cookies); each phone's page runs its own follow fragment timer
+as the browser does, and every phone makes 10 input changes with 1–4 s think time before each.
+Then a quiet stretch with only the timers, then the facilitator changes the phase through the
+store API and every phone and wall is timed until it draws the new phase.  The messages are
+Streamlit's BackMsg/ForwardMsg protobufs as the 1.67 frontend sends and reads them
+(``bench/room/protocol.py``); the page's static files are left out (``bench_joins.py``).
+
+The same workload runs against the workshop app (``app.py``) and, in the same run, against a
+minimal Streamlit app (``bench/room/minimal_app.py``: one slider saved to the database on
+change, a 2 s follow fragment, a wall fragment at 1 s).  Printed per phone count, with the
+ratio app / minimal:
+
+- interaction p50/p95/p99 — a change sent → ``script_finished`` of the full run it started;
+- first load (websocket open → first run finished) and join (``/join`` → page answered);
+- wall staleness — the k-th phone's first acknowledged input → a wall shows a count ≥ k;
+- follow delay of phones and walls after the facilitator's change;
+- server CPU (``/proc/<pid>/stat``) per script run, per interaction (estimated: the load
+  window's CPU less what walls and idle phones cost in the quiet stretch), per idle phone and
+  second; RSS per session; script runs per second; the load generator's own CPU;
+- errors, and inputs lost: acknowledged values the store does not hold.
+
+Not a test: no assertions.  ``make bench`` runs 100 phones (a few minutes); choose with
+``--phones 100,300,500``, ``--phase weigh|options|vote``, ``--database-url`` (PostgreSQL:
+``postgresql+psycopg://...``), ``--processes K`` (phones spread over K servers on one database).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from room.targets import MinimalApp, WorkshopApp
+from room.workload import Config, Result, Room
+
+
+def quantile(values: list[float], q: float) -> float:
+    """The q-quantile (nearest rank); NaN for no values."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
+
+
+def measure(target: Any, config: Config, processes: int) -> Result:
+    """One run of the workload against freshly started servers."""
+    folder = Path(tempfile.mkdtemp(prefix="bench-room-"))
+    try:
+        if target.database_url == "":
+            target.database_url = f"sqlite:///{folder / 'room.sqlite3'}"
+        with target.start(folder, processes) as servers:
+            return asyncio.run(Room(target, servers, config).run())
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def figures(result: Result) -> dict[str, float]:
+    """The printed figures of one run (times in ms, memory in KB)."""
+    s = result.samples
+    phones = max(1, result.config.phones)
+    walls_rate = (s["start"].server_cpu - s["walls"].server_cpu) / (s["start"].at - s["walls"].at)
+    idle_rate = (s["idle"].server_cpu - s["moved"].server_cpu) / (s["idle"].at - s["moved"].at)
+    connected = len(result.connected) or 1
+    phone_rate = max(0.0, idle_rate - walls_rate) / connected
+    load_time = s["moved"].at - s["start"].at
+    load_cpu = s["moved"].server_cpu - s["start"].server_cpu
+    phone_seconds = sum(s["moved"].at - t for t in result.connected)
+    moves = max(1, len(result.moves))
+    runs = max(1, s["moved"].runs - s["start"].runs)
+    interaction_cpu = (load_cpu - walls_rate * load_time - phone_rate * phone_seconds) / moves
+    return {
+        "move p50": 1e3 * quantile(result.moves, 0.5),
+        "move p95": 1e3 * quantile(result.moves, 0.95),
+        "move p99": 1e3 * quantile(result.moves, 0.99),
+        "first load p50": 1e3 * quantile(result.first_loads, 0.5),
+        "first load p95": 1e3 * quantile(result.first_loads, 0.95),
+        "join p50": 1e3 * quantile(result.joins, 0.5),
+        "join p95": 1e3 * quantile(result.joins, 0.95),
+        "wall staleness p50": 1e3 * quantile(result.staleness, 0.5),
+        "wall staleness p95": 1e3 * quantile(result.staleness, 0.95),
+        "phone follow p50": 1e3 * quantile(result.follows, 0.5),
+        "phone follow p95": 1e3 * quantile(result.follows, 0.95),
+        "wall follow max": 1e3 * max(result.wall_follows, default=float("nan")),
+        "CPU per script run": 1e3 * load_cpu / runs,
+        "CPU per interaction (est.)": 1e3 * interaction_cpu,
+        "CPU per idle phone-second": 1e3 * phone_rate,
+        "script runs per second": runs / load_time,
+        "server CPU (cores)": load_cpu / load_time,
+        "RSS per session": (s["moved"].rss - s["start"].rss) / phones / 1024,
+        "load generator CPU (cores)": (s["moved"].own_cpu - s["start"].own_cpu) / load_time,
+        "interactions": float(len(result.moves)),
+        "acknowledged inputs": float(result.acknowledged),
+        "inputs lost": float(result.lost),
+        "errors": float(sum(n for k, n in result.errors.items() if not k.startswith(" "))),
+    }
+
+
+UNITS = {"per second": "", "(cores)": "", "RSS": "KB", "inputs": "", "interactions": ""}
+#: Rows where the ratio app / minimal says something.
+NO_RATIO = ("interactions", "acknowledged inputs", "inputs lost", "errors", "load generator")
+
+
+def unit(name: str) -> str:
+    for part, label in UNITS.items():
+        if part in name:
+            return label
+    return "" if name == "errors" else "ms"
+
+
+def report(phones: int, results: list[Result]) -> None:
+    """One table: each target's figures, then the ratio to the last (the baseline)."""
+    table = [figures(r) for r in results]
+    head = "".join(f"{r.target:>16}" for r in results)
+    ratio_head = "ratio" if len(table) > 1 else ""
+    print(f"\n{phones} phones, phase {results[0].config.phase}{'':4}{head}{ratio_head:>9}")
+    for name in table[0]:
+        digits = 2 if "cores" in name else 1
+        cells = "".join(f"{row[name]:16.{digits}f}" for row in table)
+        base = table[-1][name]
+        ratio = ""
+        countable = len(table) > 1 and base and base == base  # NaN: nothing measured
+        if countable and not any(name.startswith(p) for p in NO_RATIO):
+            ratio = f"{table[0][name] / base:8.1f}×"
+        label = f"{name} ({unit(name)})" if unit(name) else name
+        print(f"  {label:34}{cells}{ratio}")
+    for r in results:
+        if r.errors:
+            print(f"  {r.target} errors: {r.errors}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--phones", default="100", help="comma-separated phone counts")
+    parser.add_argument("--phase", default="weigh", choices=("weigh", "options", "vote"))
+    parser.add_argument("--moves", type=int, default=10, help="input changes per phone")
+    parser.add_argument("--database-url", default="", help="default: a fresh SQLite file")
+    parser.add_argument("--processes", type=int, default=1, help="server processes (ports)")
+    parser.add_argument("--idle", type=float, default=10.0, help="seconds of only timers")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the minimal app")
+    args = parser.parse_args()
+    makers: list[Callable[[], Any]] = [lambda: WorkshopApp(args.database_url)]
+    if not args.no_baseline:
+        makers.append(lambda: MinimalApp(args.database_url))
+    for phones in (int(n) for n in args.phones.split(",")):
+        config = Config(phones=phones, phase=args.phase, moves=args.moves, idle=args.idle)
+        results = []
+        for make in makers:
+            target = make()
+            print(
+                f"== {target.name}: {phones} phones, {args.processes} process(es) ...", flush=True
+            )
+            results.append(measure(target, config, args.processes))
+        report(phones, results)
+    print(
+        "\nTimes from this machine as it was (other load shares its cores); the ratio compares "
+        "runs made minutes apart under the same load."
+    )
+
+
+if __name__ == "__main__":
+    main()

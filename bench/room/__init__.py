@@ -1,0 +1,1 @@
+"""The room benchmark's parts: the browser protocol, the phones and walls, the servers measured."""

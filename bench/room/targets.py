@@ -1,0 +1,191 @@
+"""The two apps the room benchmark measures: the workshop app and the minimal baseline.
+
+Each starts its server processes (``streamlit run``, as the README does), makes a session,
+lets the facilitator change the phase, says what the pages show and what the store holds.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import secrets
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+for entry in (ROOT, ROOT / "tests", HERE):
+    if str(entry) not in sys.path:
+        sys.path.insert(0, str(entry))
+
+from support.live_server import _healthy, live_server  # noqa: E402
+from support.network import free_port  # noqa: E402
+from support.processes import running  # noqa: E402
+
+#: The phase the facilitator moves on to from each measured phase.
+NEXT_PHASE = {"weigh": "context", "options": "vote", "vote": "results"}
+#: Server environment: every phone comes from 127.0.0.1, so the per-address join limit is off.
+SERVER_ENV = {"PYTHONUNBUFFERED": "1", "WORKSHOP_JOIN_BURST": "0"}
+
+
+@dataclass
+class Servers:
+    """The running server processes: their ports and process ids (same order)."""
+
+    ports: list[int] = field(default_factory=list)
+    pids: list[int] = field(default_factory=list)
+
+
+class WorkshopApp:
+    """The real app (``app.py``) on the workshop store."""
+
+    name = "workshop app"
+
+    def __init__(self, database_url: str) -> None:
+        self.database_url = database_url
+        self.code = ""
+        self.key = ""
+        self.round = 1
+        self._store: Any = None
+
+    @contextmanager
+    def start(self, folder: Path, processes: int) -> Iterator[Servers]:
+        """K app processes on one database until the block ends."""
+        servers = Servers()
+        with ExitStack() as stack:
+            for number in range(processes):
+                place = folder / f"app{number}"
+                place.mkdir(parents=True, exist_ok=True)
+                server = stack.enter_context(
+                    live_server(place, database_url=self.database_url, env=SERVER_ENV)
+                )
+                servers.ports.append(server.port)
+                servers.pids.append(server.pid)
+            from workshop.store import open_store
+
+            self._store = stack.enter_context(open_store(self.database_url))
+            yield servers
+
+    def new_session(self, phase: str) -> str:
+        """A fresh session in ``phase`` (dots voting, the default pack); returns its code."""
+        from workshop.packs import default_pack, pack_to_data
+        from workshop.store import SessionSettings
+
+        created = self._store.create_session(
+            "Bench room", "de", pack_to_data(default_pack()), SessionSettings()
+        )
+        self.code, self.key = created.code, created.facilitator_key
+        self.round = created.session.round
+        self.set_phase(phase)
+        return str(self.code)
+
+    def set_phase(self, phase: str) -> None:
+        """The facilitator's move, through the store API with the facilitator key."""
+        self._store.set_phase(self.code, self.key, phase)
+
+    def wall_path(self) -> str:
+        return f"/wall?code={self.code}"
+
+    def phase_marker(self, phase: str) -> bytes:
+        """Text the pages draw once they show ``phase`` (its name, in German)."""
+        from workshop.text.i18n import t
+
+        return t(f"common.phase.{phase}", "de").encode()
+
+    def count_label(self, phase: str) -> str:
+        """The wall's label beside the count the phase's inputs raise."""
+        from workshop.text.i18n import t
+
+        return t("wall.counts.votes" if phase == "vote" else "wall.counts.weights", "de")
+
+    def input_prefix(self, phase: str) -> str:
+        """The key prefix of the widgets a phone moves in ``phase``."""
+        return f"dots.{self.round}." if phase == "vote" else f"w.{self.round}."
+
+    def stored(self, tokens: list[str], phase: str) -> dict[str, dict[str, int]]:
+        """What the store holds per token, by widget key (absent: nothing stored)."""
+        found: dict[str, dict[str, int]] = {}
+        for token in tokens:
+            if phase == "vote":
+                vote = self._store.vote_of(self.code, token)
+                if vote is not None:
+                    dots = vote.vote.get("dots", {})
+                    found[token] = {f"dots.{self.round}.{o}": int(n) for o, n in dots.items()}
+            else:
+                ballot = self._store.weights_of(self.code, token)
+                if ballot is not None:
+                    found[token] = {
+                        f"w.{self.round}.{c}": round(v) for c, v in ballot.weights.items()
+                    }
+        return found
+
+
+class MinimalApp:
+    """The baseline (``bench/room/minimal_app.py``): one slider, one write, two fragments."""
+
+    name = "minimal app"
+
+    def __init__(self, database_url: str) -> None:
+        self.database_url = database_url
+        self.code = ""
+
+    @contextmanager
+    def start(self, folder: Path, processes: int) -> Iterator[Servers]:
+        servers = Servers()
+        env = {**os.environ, **SERVER_ENV, "BENCH_MINIMAL_DATABASE_URL": self.database_url}
+        with ExitStack() as stack:
+            for number in range(processes):
+                port = free_port()
+                command = [
+                    sys.executable, "-m", "streamlit", "run", str(HERE / "minimal_app.py"),
+                    "--server.port", str(port), "--server.address", "127.0.0.1",
+                    "--server.headless", "true",
+                ]  # fmt: skip
+                log = folder / f"minimal{number}.log"
+                process = stack.enter_context(
+                    running(command, log, functools.partial(_healthy, port), env)
+                )
+                servers.ports.append(port)
+                servers.pids.append(process.pid)
+            yield servers
+
+    def _engine(self) -> Any:
+        from minimal_store import engine
+
+        return engine(self.database_url)
+
+    def new_session(self, phase: str) -> str:
+        self.code = "M" + secrets.token_hex(4).upper()
+        self.set_phase(phase)
+        return self.code
+
+    def set_phase(self, phase: str) -> None:
+        from minimal_store import set_phase
+
+        set_phase(self._engine(), self.code, phase)
+
+    def wall_path(self) -> str:
+        return f"/wall?code={self.code}"
+
+    def phase_marker(self, phase: str) -> bytes:
+        return f"Phase: {phase}".encode()
+
+    def count_label(self, phase: str) -> str:
+        from minimal_store import WEIGHTS_LABEL
+
+        return str(WEIGHTS_LABEL)
+
+    def input_prefix(self, phase: str) -> str:
+        return "w.1."
+
+    def stored(self, tokens: list[str], phase: str) -> dict[str, dict[str, int]]:
+        from minimal_store import stored
+
+        everything = stored(self._engine(), self.code)
+        return {
+            t: {f"w.1.{k}": v for k, v in everything[t].items()} for t in tokens if t in everything
+        }
