@@ -2,6 +2,10 @@
 
 Hidden pages stay reachable by URL, so every page checks its own permission (the store checks
 the facilitator key on every change as well).
+
+The `st.Page` objects are built anew on every run, although that costs a little: each carries
+state of the run that chose it (`st.navigation` marks it callable, its `run()` unmarks it), so
+objects shared by the sessions' threads would let one session's run refuse another's.
 """
 
 from __future__ import annotations

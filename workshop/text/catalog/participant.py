@@ -64,10 +64,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "participant.weigh_intro": {
         "de": "Wie wichtig ist Ihnen jedes Kriterium für die Entscheidung? Es gibt kein "
         "Richtig oder Falsch – die Gewichte müssen sich nicht zu 100 addieren. Das "
-        "Fragezeichen neben einem Kriterium erklärt, was es bedeutet und wofür 1 und 5 stehen.",
+        "Fragezeichen neben einem Kriterium erklärt, was es bedeutet und woran man sieht, ob "
+        "ein Modell es schwach oder gut erfüllt.",
         "en": "How much does each criterion matter to you for this decision? There is no right "
         "or wrong – the weights need not add up to 100. The question mark next to a criterion "
-        "explains what it means and what 1 and 5 stand for.",
+        "explains what it means and how to tell whether a model serves it poorly or well.",
     },
     "participant.weights_saved": {
         "de": "Ihre Gewichtung ist gespeichert. Sie können sie weiter anpassen.",
