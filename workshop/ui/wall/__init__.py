@@ -7,10 +7,12 @@ the group's results with the vote beside the ranking.  It fits the screen it is 
 scrolling: one 1920×1080 canvas, zoomed, whose body rotates through panels.  No facilitator
 function lives here.
 
-Two modules: :mod:`~workshop.ui.wall.model` decides what to show (a :class:`Frame`, built
-without Streamlit and only when the session changed), :mod:`~workshop.ui.wall.page` draws it
-(styles, the refreshing fragment).  The plain-word sentences and the number formats come from
-:mod:`workshop.text.wording`, shared with the explorer and the exports.
+:mod:`~workshop.ui.wall.model` decides what to show (a :class:`Frame`, built without
+Streamlit and only when the session changed); :mod:`~workshop.ui.wall.page` draws it (the
+refreshing fragment, the header), :mod:`~workshop.ui.wall.panels` the body's panels and
+:mod:`~workshop.ui.wall.styles` holds the canvas and its zoom steps.  The plain-word
+sentences and the number formats come from :mod:`workshop.text.wording`, shared with the
+explorer and the exports.
 """
 
 from __future__ import annotations
