@@ -52,6 +52,8 @@ class Widget:
     state: WidgetState
     minimum: float = 0.0
     maximum: float = 10.0
+    #: The fragment the widget was drawn in ('' outside any): a change reruns only that.
+    fragment: str = ""
 
 
 @dataclass
@@ -175,7 +177,7 @@ class Tab:
             widget.state.double_array_value.data.append(float(value))
         else:
             widget.state.int_value = int(value)
-        await self.rerun()
+        await self.rerun(fragment_id=widget.fragment)
 
     async def click(self, widget_id: str) -> None:
         """A button press: a trigger value sent once with the other widgets' states."""
@@ -269,13 +271,13 @@ class Tab:
         if kind == "exception":
             self.counters.exceptions += 1
         elif kind == "slider":
-            self._slider(element.slider)
+            self._slider(element.slider, delta.fragment_id)
         elif kind == "number_input":
-            self._number_input(element.number_input)
+            self._number_input(element.number_input, delta.fragment_id)
         elif kind == "button":
             self.buttons[element.button.label] = element.button.id
 
-    def _slider(self, proto: Any) -> None:
+    def _slider(self, proto: Any, fragment: str) -> None:
         self.seen_this_run.add(proto.id)
         widget = self.widgets.get(proto.id)
         if widget is None or proto.set_value:
@@ -283,17 +285,22 @@ class Tab:
             state = WidgetState(id=proto.id)
             state.double_array_value.data.extend(values)
             self.widgets[proto.id] = Widget(
-                "slider", user_key(proto.id), state, proto.min, proto.max
+                "slider", user_key(proto.id), state, proto.min, proto.max, fragment
             )
 
-    def _number_input(self, proto: Any) -> None:
+    def _number_input(self, proto: Any, fragment: str) -> None:
         self.seen_this_run.add(proto.id)
         widget = self.widgets.get(proto.id)
         if widget is None or proto.set_value:
             value = proto.value if proto.set_value else proto.default
             state = WidgetState(id=proto.id, int_value=int(value))
             self.widgets[proto.id] = Widget(
-                "number", user_key(proto.id), state, float(proto.min), float(proto.max)
+                "number",
+                user_key(proto.id),
+                state,
+                float(proto.min),
+                float(proto.max),
+                fragment,
             )
 
     def _start_timer(self, fragment_id: str, interval: float) -> None:
@@ -319,11 +326,24 @@ def finish_status(message: ForwardMsg) -> int | None:
 
 
 def full_run_finished_after(tab: Tab) -> Callable[[ForwardMsg, bytes], bool]:
-    """A test for the end of the first full run that starts after now (a widget change's run)."""
+    """A test for the end of the first full run that starts after now (a button's run)."""
     started = tab.new_sessions
 
     def test(message: ForwardMsg, _: bytes) -> bool:
         return tab.new_sessions > started and finish_status(message) == FINISHED
+
+    return test
+
+
+def run_finished_after(tab: Tab, widget: Widget) -> Callable[[ForwardMsg, bytes], bool]:
+    """A test for the end of the run a change of `widget` starts: a full run, or the run of its
+    fragment when it was drawn in one (the phone has no other fragment runs: changes are
+    pushed)."""
+    started = tab.new_sessions
+    accepted = {FINISHED, FRAGMENT_FINISHED} if widget.fragment else {FINISHED}
+
+    def test(message: ForwardMsg, _: bytes) -> bool:
+        return tab.new_sessions > started and finish_status(message) in accepted
 
     return test
 

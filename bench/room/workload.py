@@ -29,7 +29,7 @@ from typing import Any, Protocol
 from urllib.parse import parse_qs, urlsplit
 
 from room import fetch
-from room.protocol import Tab, Widget, full_run_finished_after, shows
+from room.protocol import Tab, Widget, full_run_finished_after, run_finished_after, shows
 from room.targets import NEXT_PHASE, Servers
 
 TICK = os.sysconf("SC_CLK_TCK")
@@ -232,7 +232,7 @@ class Room:
                 return
             widget = self.rng.choice(inputs)
             value = self._new_value(tab, widget, inputs)
-            done = tab.expect(full_run_finished_after(tab))
+            done = tab.expect(run_finished_after(tab, widget))
             sent, runs = time.perf_counter(), tab.new_sessions
             await tab.set_widget(widget, value)
             if not await self._acknowledged(done, sent):

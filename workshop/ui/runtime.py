@@ -190,14 +190,22 @@ def run_from_callback(
     except WorkshopError as error:
         st.session_state["_pending_error"] = error
         return False
+    # An earlier failure is superseded (a fragment may still be showing it, see keep=).
+    st.session_state.pop("_pending_error", None)
     if done:
         flash(done)
     return True
 
 
-def show_pending_error() -> None:
-    """Show the error a widget callback ran into, once."""
-    error = st.session_state.pop("_pending_error", None)
+def show_pending_error(*, keep: bool = False) -> None:
+    """Show the error a widget callback ran into, once.
+
+    `keep`: show it but leave it for the next full run too (a fragment's run, whose output the
+    next full run replaces: the error must not vanish with it).
+    """
+    error = st.session_state.get("_pending_error") if keep else None
+    if not keep:
+        error = st.session_state.pop("_pending_error", None)
     if isinstance(error, WorkshopError):
         show_error(error, unsaved=True)
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from workshop.content import ContentPack
 from workshop.engine.ballots import SLIDER_MAX, SLIDER_MIN
+from workshop.errors import WorkshopError
 from workshop.store import SessionView
 from workshop.text.i18n import coerce_lang
 from workshop.text.wording import option_names
@@ -19,11 +20,15 @@ from workshop.ui.participant.mirror import (
 )
 from workshop.ui.participant.ranking import my_ranking
 from workshop.ui.runtime import (
+    is_outage,
     names_list,
+    outage_notice,
     percent,
     plain,
     reader_lang,
     run_from_callback,
+    show_error,
+    show_pending_error,
     text_md,
     tr,
 )
@@ -33,6 +38,33 @@ from workshop.web import services
 def draw(view: SessionView, pack: ContentPack, token: str) -> None:
     """The weigh phase: the sliders, whether the store holds them, and the leader they give."""
     st.write(tr("participant.weigh_intro"))
+    _weighing(view, pack, token)
+
+
+@st.fragment
+def _weighing(view: SessionView, pack: ContentPack, token: str) -> None:
+    """The sliders and what they give: a move reruns only this part, not the page around it.
+
+    Most of a phone's reruns are slider moves; the page's frame (navigation, header, styles,
+    the page script) stays as it was.  A phase change reruns the whole page (the server pushes
+    it, :mod:`workshop.ui.push`), so the `view` this part was drawn with is current enough.
+    """
+    # A save that failed in this move's callback, said right here (and again by the next full
+    # run, which replaces this part's output).
+    show_pending_error(keep=True)
+    try:
+        _sliders_and_leader(view, pack, token)
+    except WorkshopError as error:
+        # In a full run the page frame would catch this; a fragment's run has no frame around
+        # it, and Streamlit's own error box must never show.
+        if is_outage(error):
+            outage_notice()
+        else:
+            show_error(error)
+
+
+def _sliders_and_leader(view: SessionView, pack: ContentPack, token: str) -> None:
+    """The sliders, whether the store holds them, and the leader they give."""
     leader = st.empty()  # filled after the sliders, so it shows this run's values
     weight_sliders(view, pack, token)
     _saved_state(view, token)
