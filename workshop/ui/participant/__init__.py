@@ -7,14 +7,16 @@ change it could not take (the database is unreachable) stays on the phone, marke
 with a way to send it again.  A rerun's own work stays small: the session view and
 the scoring model are shared per process, and nothing here builds charts or DataFrames.
 
-Modules: ``page`` (the frame: joining, the header, following the facilitator, an outage), one
-module per phase (``welcome``, ``weigh``, ``context``, ``options``, ``vote``, ``results``), and
-what phases share: ``mirror`` (the inputs mirrored from the store, saving them), ``ranking``
-(the participant's own ranking) and ``posts`` (concerns and comments that must not get lost).
+Modules: ``page`` (the frame: joining, the header, following the facilitator by push, an
+outage), one module per phase (``welcome``, ``weigh``, ``context``, ``options``, ``vote``,
+``results``), and what phases share: ``mirror`` (the inputs mirrored from the store, saving
+them), ``ranking`` (the participant's own ranking), ``rank_vote`` (the ranking control),
+``posts`` (concerns and comments that must not get lost, others' posts live) and ``scroll``
+(each phase at its top; a reconnect redraws the page).
 """
 
 from __future__ import annotations
 
-from workshop.ui.participant.page import FOLLOW_EVERY, rejoin_or_join, render
+from workshop.ui.participant.page import rejoin_or_join, render
 
-__all__ = ["FOLLOW_EVERY", "rejoin_or_join", "render"]
+__all__ = ["rejoin_or_join", "render"]

@@ -46,7 +46,8 @@ from workshop.ui.shell import page_file
 from workshop.web import browser, joining, services
 from workshop.web.routes import cookie_name
 
-#: How often a phone asks whether the facilitator moved on (seconds).
+#: Where the server cannot push (AppTest): how often a phone asks whether the facilitator
+#: moved on (seconds).
 FOLLOW_EVERY = 2.0
 #: Session-state flag: this browser session has drawn the page before.
 _OPENED = "_participant_opened"
@@ -215,7 +216,8 @@ def _fingerprint(view: SessionView) -> tuple[Any, ...]:
 
 @st.fragment(run_every=FOLLOW_EVERY)
 def _follow(code: str, drawn: tuple[Any, ...] | None, since: float) -> None:
-    """Every two seconds: has the facilitator moved on? Then redraw the page.
+    """Where the server cannot push, every two seconds: has the facilitator moved on? Then
+    redraw the page.
 
     While the store cannot be reached this says so.  `drawn` is None when the page could not
     be drawn in full (an old view, a read that failed): it is redrawn once the store answers.
