@@ -127,14 +127,12 @@ def _run() -> None:
         time.sleep(max(0.0, LOOK_EVERY - (time.monotonic() - started)))
 
 
-def _look_once() -> int:
-    """One turn: read each watched session once, rerun out-of-date pages; how many were rerun."""
-    with _lock:
-        pages = dict(_pages)
+def _look_once() -> None:
+    """One turn: read each watched session once, rerun the pages that are out of date."""
     by_code: dict[str, list[tuple[str, _Page]]] = {}
-    for session_id, page in pages.items():
+    for session_id, page in _open_pages().items():
         by_code.setdefault(page.code, []).append((session_id, page))
-    rerun, now = 0, time.monotonic()
+    now = time.monotonic()
     for code, watchers in by_code.items():
         try:
             view: SessionView | None = services.session_view(code, fresh=True)
@@ -151,12 +149,22 @@ def _look_once() -> int:
         current: dict[Fingerprint, Drawn] = {}
         for session_id, page in watchers:
             if changed_reachability:
-                rerun += _rerun(session_id, page)
+                _rerun(session_id, page)
                 continue
             now_drawn = _current(view, page.fingerprint, current) if view is not None else None
             if now_drawn is not None and page.stale(now_drawn, now):
-                rerun += _rerun(session_id, page)
-    return rerun
+                _rerun(session_id, page)
+
+
+def _open_pages() -> dict[str, _Page]:
+    """The watched pages whose browser is still connected; the others are forgotten (a closed
+    tab would keep its workshop read forever; a reconnecting one reruns its page anyway)."""
+    runtime = Runtime.instance() if exists() else None
+    with _lock:
+        for session_id in list(_pages):
+            if runtime is None or runtime.get_app_session(session_id) is None:
+                del _pages[session_id]
+        return dict(_pages)
 
 
 def _current(
@@ -172,19 +180,15 @@ def _current(
     return known[fingerprint]
 
 
-def _rerun(session_id: str, page: _Page) -> int:
-    """Ask Streamlit to rerun the whole page of this browser session (1), or forget it (0)."""
-    if not exists():  # the server is shutting down
-        return 0
-    session = Runtime.instance().get_app_session(session_id)
+def _rerun(session_id: str, page: _Page) -> None:
+    """Ask Streamlit to rerun the whole page of this browser session."""
+    session = Runtime.instance().get_app_session(session_id) if exists() else None
     with _lock:
         if _pages.get(session_id) is page:
             # Until the page has run again and said what it drew, do not ask twice.
             del _pages[session_id]
-    if session is None:  # closed, or disconnected: its reconnect reruns the page anyway
-        return 0
-    session._call_soon_on_event_loop(lambda: _rerun_unless_running(session, page))
-    return 1
+    if session is not None:  # else closed, or disconnected: a reconnect reruns the page anyway
+        session._call_soon_on_event_loop(lambda: _rerun_unless_running(session, page))
 
 
 def _rerun_unless_running(session: AppSession, page: _Page) -> None:

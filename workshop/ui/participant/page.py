@@ -187,13 +187,9 @@ def _follow_by_push(view: SessionView, complete: bool) -> None:
     Where the server cannot push (AppTest), the page polls with :func:`_follow` instead.
     """
     concerns = drawn_concerns(view.code)
-    drawn: push.Drawn
-    fingerprint: push.Fingerprint
-    if concerns is None:
-        drawn, fingerprint = (_fingerprint(view), None), _fingerprint_alone
-    else:
-        drawn, fingerprint = (_fingerprint(view), concerns), _fingerprint_with_concerns
-    if not push.watch(view.code, drawn if complete else None, fingerprint):
+    fingerprint = _fingerprint_alone if concerns is None else _fingerprint_with_concerns
+    drawn = (_fingerprint(view), concerns) if complete else None
+    if not push.watch(view.code, drawn, fingerprint):
         _follow(view.code, _fingerprint(view) if complete else None, time.monotonic())
     elif not complete:
         outage_notice()

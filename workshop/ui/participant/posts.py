@@ -54,10 +54,8 @@ def post_outcome(form: str, sent_key: str) -> None:
 
 # --- other people's posts, live -------------------------------------------------------------
 
-#: Session state: the concerns list the page drew ((id, upvotes) per concern) and the event
-#: number it was last checked at.
+#: Session state: the concerns list the page drew ((id, upvotes) per concern).
 _DRAWN = "_posts_drawn"
-_CHECKED = "_posts_checked"
 
 
 def concerns_signature(concerns: Sequence[Concern]) -> tuple[tuple[int, int], ...]:
@@ -65,32 +63,14 @@ def concerns_signature(concerns: Sequence[Concern]) -> tuple[tuple[int, int], ..
     return tuple((c.id, c.upvotes) for c in concerns)
 
 
-def remember_drawn(code: str, concerns: Sequence[Concern], seq: int) -> None:
+def remember_drawn(code: str, concerns: Sequence[Concern]) -> None:
     """Note the concerns list just drawn, so the follower can tell when others changed it."""
     st.session_state[_DRAWN] = (code, concerns_signature(concerns))
-    st.session_state[_CHECKED] = seq
 
 
 def forget_drawn() -> None:
     """The page shows no concerns list (another phase): nothing to follow."""
     st.session_state.pop(_DRAWN, None)
-
-
-def concerns_moved(code: str) -> bool:
-    """True when someone posted, upvoted or the facilitator hid a concern since the page drew.
-
-    Cheap while nothing happens: one indexed read of the event number; only when it moved are
-    the concerns read (any event moves it, a join too, so the list itself decides).
-    """
-    drawn = st.session_state.get(_DRAWN)
-    if drawn is None or drawn[0] != code:
-        return False
-    store = services.store()
-    seq = store.last_seq(code)
-    if seq == st.session_state.get(_CHECKED):
-        return False
-    st.session_state[_CHECKED] = seq
-    return bool(concerns_signature(store.concerns(code)) != drawn[1])
 
 
 def drawn_concerns(code: str) -> tuple[tuple[int, int], ...] | None:
@@ -99,15 +79,24 @@ def drawn_concerns(code: str) -> tuple[tuple[int, int], ...] | None:
     return drawn[1] if drawn is not None and drawn[0] == code else None
 
 
+def concerns_moved(code: str) -> bool:
+    """True when someone posted, upvoted or the facilitator hid a concern since the page drew
+    its list (False when it drew none)."""
+    drawn = drawn_concerns(code)
+    return drawn is not None and current_concerns(code) != drawn
+
+
 #: Per session: the event number and the concerns list's signature at that number.  Shared by
 #: every phone of the process, so one read serves them all (the push thread calls this).
 _current: dict[str, tuple[int, tuple[tuple[int, int], ...]]] = {}
 
 
 def current_concerns(code: str) -> tuple[tuple[int, int], ...]:
-    """The concerns list's signature in the store now: read only when the event number moved.
+    """The concerns list's signature in the store now.
 
-    No Streamlit call: the push thread (:mod:`workshop.ui.push`) calls it.
+    Cheap while nothing happens: one indexed read of the event number; only when it moved are
+    the concerns read (any event moves it, a join too, so the list itself decides).  No
+    Streamlit call: the push thread (:mod:`workshop.ui.push`) calls it.
     """
     store = services.store()
     seq = store.last_seq(code)

@@ -87,7 +87,7 @@ def _concerns(view: SessionView, token: str) -> None:
             post_outcome("concern", "participant.concern_sent")
     mine = store.my_upvotes(view.code, token)
     concerns = store.concerns(view.code)
-    remember_drawn(view.code, concerns, view.last_seq)  # the follower redraws when others post
+    remember_drawn(view.code, concerns)  # the follower redraws when others post
     for concern in concerns:
         voted = concern.id in mine
         text_col, button_col = st.columns([5, 1], vertical_alignment="center")
