@@ -6,6 +6,8 @@ returns.  Every user-facing text is a :class:`Text` with a German and an English
 Scales: option profiles are on the anchored 1–5 scale of each criterion (higher is better).
 Context factors have their own range with a neutral point; at the neutral point they change
 nothing.  Hybrid templates name a formula ``kind`` that `workshop.engine.scoring.hybrids` knows.
+A pack may also name the roles of the service unit and say, for every option (pure and hybrid)
+and role, what changes for the people in it (:class:`RoleChange`).
 """
 
 from __future__ import annotations
@@ -215,6 +217,58 @@ class Home:
     rationale: Text
 
 
+#: What a :class:`RoleChange` describes, in display order (each is a field holding a Text).
+ROLE_CHANGE_ASPECTS: tuple[str, ...] = (
+    "responsibility",
+    "authority",
+    "skills",
+    "support",
+    "load",
+    "career",
+)
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role in the service unit (e.g. first-level agent, team lead) that the options change."""
+
+    id: str
+    name: Text
+    description: Text
+
+
+@dataclass(frozen=True)
+class RoleChange:
+    """What changes for one role under one option (pure or hybrid): "what changes for me".
+
+    `option` is a pure option id or a hybrid id of the pack; `role` a role id.  `support` is the
+    training and support offered, `load` the emotional load; the other aspects are named as
+    they are.  Every aspect rests on the cited sources.
+    """
+
+    option: str
+    role: str
+    responsibility: Text
+    authority: Text
+    skills: Text
+    support: Text
+    load: Text
+    career: Text
+    sources: tuple[str, ...] = ()
+
+    def aspect(self, name: str) -> Text:
+        """Return one aspect by its name in :data:`ROLE_CHANGE_ASPECTS` (KeyError otherwise)."""
+        aspects = {
+            "responsibility": self.responsibility,
+            "authority": self.authority,
+            "skills": self.skills,
+            "support": self.support,
+            "load": self.load,
+            "career": self.career,
+        }
+        return aspects[name]
+
+
 @dataclass(frozen=True)
 class ContentPack:
     """A complete, validated set of workshop content."""
@@ -231,6 +285,8 @@ class ContentPack:
     scenarios: tuple[Scenario, ...] = ()
     stakeholders: tuple[Stakeholder, ...] = ()
     homes: tuple[Home, ...] = ()
+    roles: tuple[Role, ...] = ()
+    role_changes: tuple[RoleChange, ...] = ()
 
     @property
     def criterion_ids(self) -> tuple[str, ...]:
@@ -266,12 +322,25 @@ class ContentPack:
         """Return a stakeholder group's priorities by id."""
         return _by_id(self.stakeholders, stakeholder_id)
 
+    def role(self, role_id: str) -> Role:
+        """Return a role by id."""
+        return _by_id(self.roles, role_id)
+
+    def role_change(self, option_id: str, role_id: str) -> RoleChange | None:
+        """Return what changes for a role under an option or hybrid (None if the pack has none)."""
+        for change in self.role_changes:
+            if (change.option, change.role) == (option_id, role_id):
+                return change
+        return None
+
     def neutral_context(self) -> dict[str, float]:
         """Return every context factor at its neutral point."""
         return {f.id: f.neutral for f in self.context_factors}
 
 
-_Item = TypeVar("_Item", Criterion, Option, ContextFactor, HybridTemplate, Scenario, Stakeholder)
+_Item = TypeVar(
+    "_Item", Criterion, Option, ContextFactor, HybridTemplate, Scenario, Stakeholder, Role
+)
 
 
 def _by_id(items: tuple[_Item, ...], key: str) -> _Item:

@@ -36,6 +36,8 @@ its own subclass puts it under the closest family, and the tree names that modul
     │   │                                                [workshop.engine.ballots]
     │   ├── InvalidVote            invalid_vote          a vote that does not fit the vote mode
     │   │                                                [workshop.engine.ballots]
+    │   ├── InvalidResistance      invalid_resistance    resistance ratings that miss an option,
+    │   │                                                name an unknown one or leave 0–10
     │   ├── PackError              invalid_pack          a content pack with problems, all listed
     │   │                                                [workshop.packs]
     │   └── ImportRejected         import_rejected       a session file that cannot be imported;
@@ -66,6 +68,7 @@ __all__ = [
     "InvalidContext",
     "InvalidInput",
     "InvalidNumbers",
+    "InvalidResistance",
     "InvalidSettings",
     "ItemNotFound",
     "JoinCodeUnavailable",
@@ -186,6 +189,18 @@ class InvalidNumbers(InvalidInput):
 
     code = "invalid_numbers"
     message = "These numbers cannot be scored."
+
+
+class InvalidResistance(InvalidInput):
+    """Resistance ratings (Systemisches Konsensieren) that do not fit the options.
+
+    Every option and the passive option "keep as today" needs one whole number 0–10; a missing,
+    unknown or off-scale rating is refused (details: ``reason`` and, where one is to blame,
+    ``option``).
+    """
+
+    code = "invalid_resistance"
+    message = "Rate every option, including keeping things as today, with a whole number 0–10."
 
 
 class Conflict(WorkshopError):

@@ -20,11 +20,13 @@ def _fill(store: Store, title: str, ttl_days: float = 30) -> tuple[str, str]:
     for person in people:
         store.submit_weights(code, person.token, {"SPD": 1})
         store.submit_vote(code, person.token, {"choice": "OWN"})
+        store.submit_resistance(code, person.token, {"OWN": 3, "status_quo": 7})
     store.add_comment(code, people[0].token, "general", None, "Kommentar")
     concern = store.add_concern(code, people[1].token, "Sorge")
     store.upvote(code, people[2].token, concern.id)
     store.set_context(code, key, {"volume": 1})
     store.set_note(code, key, "welcome", "Notiz")
+    store.set_pilot(code, key, {"option": "OWN", "weeks": 8})
     return code, key
 
 

@@ -38,6 +38,10 @@ FACILITATOR_CALLS: dict[str, Callable[[Target, str], object]] = {
     "set_note": lambda t, k: t.store.set_note(t.code, k, "welcome", "Notiz"),
     "set_comment_hidden": lambda t, k: t.store.set_comment_hidden(t.code, k, t.comment_id, True),
     "set_concern_hidden": lambda t, k: t.store.set_concern_hidden(t.code, k, t.concern_id, True),
+    "set_concern_status": lambda t, k: t.store.set_concern_status(
+        t.code, k, t.concern_id, "answered", "Antwort"
+    ),
+    "set_pilot": lambda t, k: t.store.set_pilot(t.code, k, {"option": "pods", "weeks": 6}),
     "delete_session": lambda t, k: t.store.delete_session(t.code, k),
 }
 

@@ -156,6 +156,8 @@ def _submit(store: Store, code: str, who: Joined, kind: str) -> None:
         store.submit_vote(code, who.token, {"choice": "OWN"})
     elif kind == "comments":
         store.add_comment(code, who.token, "general", None, "Gut so")
+    elif kind == "resistance":
+        store.submit_resistance(code, who.token, {"OWN": 2, "status_quo": 8})
     else:
         store.add_concern(code, who.token, "Was kostet das?", "question")
 

@@ -2,19 +2,28 @@
 
 Weights are slider positions 0–10 per criterion (0 = "does not matter", 10 = "decisive"); they are
 normalised to shares only when scored, so a participant never has to make them add up.
+
+Resistance ratings (Systemisches Konsensieren) are 0–10 per option, 0 = "no resistance",
+10 = "strongest resistance", for every option and the passive option :data:`STATUS_QUO`
+("keep as today"); :func:`validate_resistance` checks them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from workshop.content import ContentPack
-from workshop.errors import InvalidContext, InvalidInput
+from workshop.errors import InvalidContext, InvalidInput, InvalidResistance
 
 SLIDER_MIN = 0
 SLIDER_MAX = 10
 SLIDER_DEFAULT = 5
+
+#: The option id of the passive option "keep as today" (Passivlösung) in resistance ratings.
+STATUS_QUO = "status_quo"
+RESISTANCE_MIN = 0
+RESISTANCE_MAX = 10
 
 
 class InvalidWeights(InvalidInput):
@@ -45,6 +54,51 @@ def validate_weights(pack: ContentPack, raw: Mapping[str, Any]) -> dict[str, int
             raise InvalidWeights(f"The weight of {criterion} must lie between 0 and 10.")
         clean[criterion] = int(value)
     return clean
+
+
+def validate_resistance(ratings: object, option_ids: Sequence[str]) -> dict[str, int]:
+    """One participant's resistance ratings: a whole number 0–10 for each option and STATUS_QUO.
+
+    `ratings` must hold exactly the ids in `option_ids` plus :data:`STATUS_QUO`; a missing or
+    unknown key, a bool, a fraction, NaN or a value off 0–10 raises :class:`InvalidResistance`.
+    A float holding a whole number (``4.0``, as JSON may give it) counts as that number, as for
+    weights.  Returns a fresh dict in the order ``option_ids`` + ``[STATUS_QUO]``.
+
+    `option_ids` is the caller's (the pack's), so repeated ids or one equal to STATUS_QUO are a
+    programming error and raise a plain ``ValueError``.
+    """
+    expected = [*option_ids, STATUS_QUO]
+    if len(set(expected)) != len(expected):
+        raise ValueError("Option ids must be distinct and must not include the status quo.")
+    if not isinstance(ratings, Mapping):
+        raise InvalidResistance("Resistance ratings must be an object.", reason="not_an_object")
+    if set(ratings) != set(expected):
+        raise InvalidResistance(
+            "Rate every option and keeping things as today, and nothing else.",
+            reason="options_differ",
+        )
+    return {option: _resistance_value(option, ratings[option]) for option in expected}
+
+
+def _resistance_value(option: str, value: object) -> int:
+    """`value` as a whole number 0–10, or :class:`InvalidResistance` naming `option`."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidResistance(
+            f"The resistance to {option} must be a number.", reason="not_a_number", option=option
+        )
+    if isinstance(value, float) and not value.is_integer():  # also NaN and ±inf
+        raise InvalidResistance(
+            f"The resistance to {option} must be a whole number.",
+            reason="not_whole",
+            option=option,
+        )
+    if not RESISTANCE_MIN <= value <= RESISTANCE_MAX:
+        raise InvalidResistance(
+            f"The resistance to {option} must lie between 0 and 10.",
+            reason="out_of_range",
+            option=option,
+        )
+    return int(value)
 
 
 def validate_hybrid_params(

@@ -24,6 +24,7 @@ is done in its modules:
 * :mod:`~workshop.packs.reader` — the problem-collecting reader of typed fields;
 * :mod:`~workshop.packs.read` — the pack and its plain sections into content objects;
 * :mod:`~workshop.packs.read_sliders` — context factors and hybrid templates (the sliders);
+* :mod:`~workshop.packs.read_roles` — roles and what each option changes for them;
 * :mod:`~workshop.packs.write` — :func:`pack_to_data`.
 """
 

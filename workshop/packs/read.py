@@ -1,9 +1,10 @@
 """Reading a parsed pack into content objects, section by section.
 
 :func:`read_pack` reads the sections in dependency order (sources, criteria, options, context
-factors, hybrids, scenarios, stakeholders, homes), so that each can check its references to the
-ids read before it.  This module reads the pack itself and the plain sections; context factors and
-hybrid templates, the sections with sliders, are read in :mod:`workshop.packs.read_sliders`.
+factors, hybrids, scenarios, stakeholders, homes, roles and role changes), so that each can check
+its references to the ids read before it.  This module reads the pack itself and the plain
+sections; context factors and hybrid templates, the sections with sliders, are read in
+:mod:`workshop.packs.read_sliders`, roles and role changes in :mod:`workshop.packs.read_roles`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from workshop.content import (
     Stakeholder,
 )
 from workshop.engine.ballots import on_step
+from workshop.packs.read_roles import read_roles
 from workshop.packs.read_sliders import find_parameter, read_factor, read_hybrid
 from workshop.packs.reader import NO_TEXT, Reader, Table, fmt, join, read_items
 
@@ -39,6 +41,8 @@ _PACK_FIELDS = (
     "scenarios",
     "stakeholders",
     "homes",
+    "roles",
+    "role_changes",
 )
 _SCENARIO_FIELDS = ("id", "name", "description", "context", "hybrids", "sources")
 _STAKEHOLDER_FIELDS = ("id", "name", "description", "weights", "sources")
@@ -79,6 +83,8 @@ def read_pack(r: Reader, data: object) -> ContentPack:
         for _, where, table in r.tables(data, "homes", "", "home", False)
         if (home := _read_home(r, table, where)) is not None
     )
+    all_ids = tuple(o.id for o in options) + tuple(h.id for h in hybrids)
+    roles, role_changes = read_roles(r, data, all_ids)
     return ContentPack(
         id=pack_id or "",
         version=version or "",
@@ -92,6 +98,8 @@ def read_pack(r: Reader, data: object) -> ContentPack:
         scenarios=scenarios,
         stakeholders=stakeholders,
         homes=homes,
+        roles=roles,
+        role_changes=role_changes,
     )
 
 

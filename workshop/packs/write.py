@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from workshop.content import (
+    ROLE_CHANGE_ASPECTS,
     ContentPack,
     ContextFactor,
     Criterion,
@@ -18,6 +19,8 @@ from workshop.content import (
     Modifier,
     Option,
     Parameter,
+    Role,
+    RoleChange,
     Scenario,
     Source,
     Stakeholder,
@@ -40,7 +43,23 @@ def pack_to_data(pack: ContentPack) -> dict[str, Any]:
         "scenarios": [_scenario_data(x) for x in pack.scenarios],
         "stakeholders": [_stakeholder_data(x) for x in pack.stakeholders],
         "homes": [_home_data(x) for x in pack.homes],
+        "roles": [_role_data(x) for x in pack.roles],
+        "role_changes": [_role_change_data(x) for x in pack.role_changes],
     }
+
+
+def _role_data(role: Role) -> dict[str, Any]:
+    return {
+        "id": role.id,
+        "name": _text_data(role.name),
+        "description": _text_data(role.description),
+    }
+
+
+def _role_change_data(change: RoleChange) -> dict[str, Any]:
+    data: dict[str, Any] = {"option": change.option, "role": change.role}
+    data.update({name: _text_data(change.aspect(name)) for name in ROLE_CHANGE_ASPECTS})
+    return _with_sources(data, change.sources)
 
 
 def _scenario_data(scenario: Scenario) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from workshop.store.migrate import upgrade
 from workshop.store.records import (
     COMMENT_TARGETS,
     CONCERN_KINDS,
+    CONCERN_STATUSES,
     INPUT_KINDS,
     PHASES,
     VOTE_MODES,
@@ -31,6 +32,7 @@ from workshop.store.records import (
     Joined,
     JsonObject,
     ParticipantView,
+    Resistance,
     SessionSettings,
     SessionView,
     Vote,
@@ -40,6 +42,7 @@ from workshop.store.store import Store
 __all__ = [
     "COMMENT_TARGETS",
     "CONCERN_KINDS",
+    "CONCERN_STATUSES",
     "ENV_DATABASE_URL",
     "INPUT_KINDS",
     "PHASES",
@@ -53,6 +56,7 @@ __all__ = [
     "Joined",
     "JsonObject",
     "ParticipantView",
+    "Resistance",
     "SessionSettings",
     "SessionView",
     "Store",

@@ -15,9 +15,16 @@ from sqlalchemy.engine import Connection, Row
 from workshop.errors import InvalidInput, ItemNotFound
 from workshop.store import schema
 from workshop.store.base import StoreCore
-from workshop.store.records import CONCERN_KINDS, Comment, Concern
+from workshop.store.records import CONCERN_KINDS, CONCERN_STATUSES, Comment, Concern
 from workshop.store.sql import insert_if_absent
-from workshop.store.validate import MAX_TEXT, clean_choice, clean_target, clean_text
+from workshop.store.validate import (
+    MAX_ANSWER,
+    MAX_TARGET_ID,
+    MAX_TEXT,
+    clean_choice,
+    clean_target,
+    clean_text,
+)
 
 _INSERT_COMMENT = insert(schema.comments).returning(*schema.comments.c)
 _INSERT_CONCERN = insert(schema.concerns).returning(schema.concerns.c.id)
@@ -46,6 +53,9 @@ def _concern(row: Row[Any]) -> Concern:
         hidden=bool(row.hidden),
         upvotes=row.upvotes,
         created_at=row.created_at,
+        status=row.status,
+        answer=row.answer,
+        option_id=row.option_id,
     )
 
 
@@ -148,10 +158,23 @@ class DiscussionOps(StoreCore):
 
     # --- concerns, questions and upvotes --------------------------------------------------
 
-    def add_concern(self, code: str, token: str, text: str, kind: str = "concern") -> Concern:
-        """Add a concern or a question (kind "concern" or "question")."""
+    def add_concern(
+        self,
+        code: str,
+        token: str,
+        text: str,
+        kind: str = "concern",
+        option_id: str | None = None,
+    ) -> Concern:
+        """Add a concern or a question (kind "concern" or "question").
+
+        ``option_id`` links it to the option it is about (an answer to "what would lower your
+        resistance to …?"); the store checks only that it is a short id, the page that it is
+        one of the session's options.
+        """
         wanted_kind = clean_choice(kind, "kind", CONCERN_KINDS)
         body = clean_text(text, "text", MAX_TEXT, multiline=True)
+        about = None if option_id is None else clean_text(option_id, "option_id", MAX_TARGET_ID)
         concerns = schema.concerns
         with self._write() as connection:
             session = self._lock_session(connection, code)
@@ -165,6 +188,8 @@ class DiscussionOps(StoreCore):
                 "text": body,
                 "hidden": False,
                 "created_at": self._now(),
+                "status": "open",
+                "option_id": about,
             }
             concern_id = connection.execute(_INSERT_CONCERN, values).scalar_one()
             payload = {
@@ -172,6 +197,7 @@ class DiscussionOps(StoreCore):
                 "participant_id": participant.id,
                 "round": session.round_no,
                 "kind": wanted_kind,
+                "option_id": about,
             }
             self._log(connection, session.id, "concern_added", payload)
             row = connection.execute(
@@ -243,3 +269,37 @@ class DiscussionOps(StoreCore):
     def set_concern_hidden(self, code: str, key: str, concern_id: int, hidden: bool) -> None:
         """Hide a concern or question from everyone but the facilitator, or show it again."""
         self._set_hidden(code, key, schema.concerns, concern_id, hidden, "concern_hidden")
+
+    def set_concern_status(
+        self, code: str, key: str, concern_id: int, status: str, answer: str | None = None
+    ) -> Concern:
+        """Mark a concern open, answered, parked for the pilot or out of scope (facilitator only).
+
+        ``answer`` is the facilitator's short answer; None or empty text removes it.  The
+        event names the concern and its status but carries no text, like every discussion
+        event.  Setting what is already stored changes nothing and logs nothing.
+        """
+        wanted_id = _check_item_id(concern_id)
+        wanted = clean_choice(status, "status", CONCERN_STATUSES)
+        text = (
+            ""
+            if answer is None
+            else clean_text(answer, "answer", MAX_ANSWER, multiline=True, required=False)
+        )
+        concerns = schema.concerns
+        with self._write() as connection:
+            session = self._lock_session(connection, code)
+            self._require_key(session, key)
+            row = self._find_item(connection, concerns, session.id, wanted_id)
+            if row.status != wanted or (row.answer or "") != text:
+                connection.execute(
+                    update(concerns)
+                    .where(concerns.c.id == wanted_id)
+                    .values(status=wanted, answer=text or None)
+                )
+                payload = {"id": wanted_id, "status": wanted, "answered": bool(text)}
+                self._log(connection, session.id, "concern_status_changed", payload)
+            updated = connection.execute(
+                _concerns_query(session.id).where(concerns.c.id == wanted_id)
+            ).one()
+        return _concern(updated)

@@ -1,4 +1,4 @@
-"""Facilitator steering: phase, locks, reveal, rounds, settings, context and notes.
+"""Facilitator steering: phase, locks, reveal, rounds, settings, context, notes and the pilot.
 
 Every method takes the facilitator key and checks it here, inside the transaction that makes
 the change, so no caller can steer a session by forgetting a check.  A change that changes
@@ -208,3 +208,46 @@ class FacilitatorOps(SessionOps):
             ).all()
         by_phase = {row.phase: row.text for row in rows}
         return {phase: by_phase[phase] for phase in PHASES if phase in by_phase}
+
+    # --- the pilot plan -------------------------------------------------------------------
+
+    def set_pilot(self, code: str, key: str, plan: JsonObject | None) -> SessionView:
+        """Store the pilot plan the group agreed on (a JSON object); None or {} removes it.
+
+        The domain layer (``workshop.rounds.pilot``) checks the plan's fields; the store keeps
+        any JSON object of reasonable size.  Writing the stored plan again logs nothing.
+        """
+        plan_text = None if not plan else json_object_text(plan, "pilot")
+
+        def change(connection: Connection, row: Row[Any]) -> None:
+            pilots = schema.pilot_plans
+            where = pilots.c.session_id == row.id
+            current = connection.execute(
+                select(pilots.c.plan_json).where(where)
+            ).scalar_one_or_none()
+            if current == plan_text:
+                return
+            connection.execute(delete(pilots).where(where))
+            if plan_text is not None:
+                connection.execute(
+                    insert(pilots).values(
+                        session_id=row.id, plan_json=plan_text, updated_at=self._now()
+                    )
+                )
+            self._log(connection, row.id, "pilot_set", {"set": plan_text is not None})
+
+        return self._steer(code, key, change)
+
+    def pilot(self, code: str) -> JsonObject | None:
+        """Return the session's pilot plan, or None if none is set.
+
+        The plan is what the group agreed to try next, so every reader of the session may
+        see it (the phones and the wall show it); only the facilitator may change it.
+        """
+        pilots = schema.pilot_plans
+        with self._read() as connection:
+            session_id = self._session_id(connection, code)
+            plan_text = connection.execute(
+                select(pilots.c.plan_json).where(pilots.c.session_id == session_id)
+            ).scalar_one_or_none()
+        return None if plan_text is None else load_json_object(plan_text)

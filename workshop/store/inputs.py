@@ -1,8 +1,9 @@
-"""Per-round input: weight ballots, votes, and reading the group's context.
+"""Per-round input: weight ballots, votes, resistance ratings, and the group's context.
 
-A participant has at most one ballot and one vote per round.  Submitting again replaces the
-earlier one in a single upsert, so a double submit (a double tap, a retried request) never
-creates a duplicate.  Earlier rounds are never touched, so rounds can be compared.
+A participant has at most one ballot, one vote and one set of resistance ratings per round.
+Submitting again replaces the earlier one in a single upsert, so a double submit (a double
+tap, a retried request) never creates a duplicate.  Earlier rounds are never touched, so
+rounds can be compared.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sqlalchemy.engine import Connection, Row
 from workshop.errors import InvalidInput
 from workshop.store import schema
 from workshop.store.base import StoreCore
-from workshop.store.records import Ballot, JsonObject, Vote
+from workshop.store.records import Ballot, JsonObject, Resistance, Vote
 from workshop.store.sql import upsert
 from workshop.store.validate import (
     clean_weights,
@@ -39,6 +40,7 @@ class _InputKind:
 
 _WEIGHTS = _InputKind(schema.ballots, "weights", "weights_submitted")
 _VOTES = _InputKind(schema.votes, "votes", "vote_submitted")
+_RESISTANCE = _InputKind(schema.resistances, "resistance", "resistance_submitted")
 
 
 def _ballot(row: Mapping[Any, Any]) -> Ballot:
@@ -58,6 +60,16 @@ def _vote(row: Mapping[Any, Any]) -> Vote:
         participant_id=row["participant_id"],
         round=row["round_no"],
         vote=load_json_object(row["vote_json"]),
+        role_group=row["role_group"],
+        submitted_at=row["submitted_at"],
+    )
+
+
+def _resistance(row: Mapping[Any, Any]) -> Resistance:
+    return Resistance(
+        participant_id=row["participant_id"],
+        round=row["round_no"],
+        ratings=load_json_object(row["ratings_json"]),
         role_group=row["role_group"],
         submitted_at=row["submitted_at"],
     )
@@ -177,6 +189,28 @@ class InputOps(StoreCore):
         """Return every vote of a round (default: the current one) by participant id."""
         rows = self._read_rows(code, _VOTES, round)
         return {row.participant_id: _vote(row._mapping) for row in rows}
+
+    # --- resistance -----------------------------------------------------------------------
+
+    def submit_resistance(self, code: str, token: str, ratings: Mapping[str, float]) -> Resistance:
+        """Store the participant's resistance ratings for the current round, replacing earlier ones.
+
+        The domain layer checks the ratings against the pack's options (0–10 each, "keep as
+        today" included); the store checks the shape: option ids mapped to finite numbers.
+        """
+        cleaned = clean_weights(ratings, "ratings")
+        stored = {"ratings_json": json_object_text(cleaned, "ratings")}
+        return _resistance(self._submit(code, token, _RESISTANCE, stored, {"ratings": cleaned}))
+
+    def resistance_of(self, code: str, token: str, round: int | None = None) -> Resistance | None:
+        """Return the participant's resistance ratings of a round (default: current), if any."""
+        rows = self._read_rows(code, _RESISTANCE, round, token)
+        return _resistance(rows[0]._mapping) if rows else None
+
+    def resistances(self, code: str, round: int | None = None) -> dict[int, Resistance]:
+        """Return every resistance rating of a round (default: the current one) by participant."""
+        rows = self._read_rows(code, _RESISTANCE, round)
+        return {row.participant_id: _resistance(row._mapping) for row in rows}
 
     # --- context --------------------------------------------------------------------------
 

@@ -114,7 +114,7 @@ class ParticipantOps(StoreCore):
         return _participant_view(row)
 
     def counts(self, code: str) -> Counts:
-        """Count participants, and the current round's weights, votes, comments and concerns.
+        """Count participants and the current round's inputs of every kind.
 
         Hidden comments and concerns are not counted.
         """
@@ -127,6 +127,7 @@ class ParticipantOps(StoreCore):
             votes=row.votes,
             comments=row.comments,
             concerns=row.concerns,
+            resistance=row.resistance,
         )
 
 
@@ -139,13 +140,14 @@ def _count(table: Table, session_id: int, *conditions: ColumnElement[bool]) -> S
     )
 
 
-def _counts_query(session_id: int, round_no: int) -> Select[int, int, int, int, int]:
-    """One SELECT of five counts, each answered from an index on session_id."""
-    ballots, votes, comments, concerns = (
+def _counts_query(session_id: int, round_no: int) -> Select[int, int, int, int, int, int]:
+    """One SELECT of six counts, each answered from an index on session_id."""
+    ballots, votes, comments, concerns, resistances = (
         schema.ballots,
         schema.votes,
         schema.comments,
         schema.concerns,
+        schema.resistances,
     )
     return select(
         _count(schema.participants, session_id).label("participants"),
@@ -157,4 +159,5 @@ def _counts_query(session_id: int, round_no: int) -> Select[int, int, int, int, 
         _count(
             concerns, session_id, concerns.c.round_no == round_no, concerns.c.hidden.is_(False)
         ).label("concerns"),
+        _count(resistances, session_id, resistances.c.round_no == round_no).label("resistance"),
     )

@@ -17,11 +17,22 @@ from workshop.errors import InvalidSettings
 
 JsonObject = dict[str, Any]
 
-PHASES: tuple[str, ...] = ("welcome", "weigh", "context", "options", "vote", "results")
-INPUT_KINDS: tuple[str, ...] = ("weights", "votes", "comments", "concerns")
+PHASES: tuple[str, ...] = (
+    "welcome",
+    "weigh",
+    "context",
+    "options",
+    "vote",
+    "resistance",
+    "results",
+)
+INPUT_KINDS: tuple[str, ...] = ("weights", "votes", "resistance", "comments", "concerns")
 VOTE_MODES: tuple[str, ...] = ("single", "dots", "ranking")
 COMMENT_TARGETS: tuple[str, ...] = ("option", "criterion", "general")
 CONCERN_KINDS: tuple[str, ...] = ("concern", "question")
+# What the facilitator made of a concern: still open, answered (with a short answer), parked
+# for the pilot, or out of scope for this workshop.
+CONCERN_STATUSES: tuple[str, ...] = ("open", "answered", "parked", "out_of_scope")
 LANGUAGES: tuple[str, ...] = ("de", "en")
 
 MIN_ANONYMITY_THRESHOLD = 3
@@ -29,6 +40,7 @@ MAX_ANONYMITY_THRESHOLD = 1000
 DOT_BUDGET_RANGE = (1, 20)
 MAX_ROLE_GROUPS = 12
 MAX_ROLE_GROUP_LENGTH = 40
+MAX_SPOTLIGHT_LENGTH = 64
 
 
 def _whole_number(name: str, value: object, low: int, high: int) -> int:
@@ -66,7 +78,9 @@ class SessionSettings:
     ``anonymity_threshold``: group results are shown only from this many participants on
     (never below 3).  ``vote_mode``: "single", "dots" (``dot_budget`` dots, at most
     ``dot_cap_per_option`` on one option) or "ranking".  ``role_groups``: the groups
-    participants may say they belong to, e.g. ("Service", "Vertrieb", "IT").
+    participants may say they belong to, e.g. ("Service", "Vertrieb", "IT").  ``spotlight``:
+    the option (pure or hybrid id) whose "what changes for me" texts the wall shows as
+    discussion material, "" for none; the page checks it is one of the pack's options.
     """
 
     anonymity_threshold: int = 5
@@ -74,6 +88,7 @@ class SessionSettings:
     dot_budget: int = 5
     dot_cap_per_option: int = 3
     role_groups: tuple[str, ...] = ()
+    spotlight: str = ""
 
     def __post_init__(self) -> None:
         _whole_number(
@@ -88,6 +103,8 @@ class SessionSettings:
             )
         budget = _whole_number("dot_budget", self.dot_budget, *DOT_BUDGET_RANGE)
         _whole_number("dot_cap_per_option", self.dot_cap_per_option, 1, budget)
+        if not isinstance(self.spotlight, str) or len(self.spotlight) > MAX_SPOTLIGHT_LENGTH:
+            raise InvalidSettings("The spotlight must be an option id or empty.", field="spotlight")
         # Frozen: normalised names must be set through object.__setattr__.
         object.__setattr__(self, "role_groups", _role_groups(self.role_groups))
 
@@ -99,6 +116,7 @@ class SessionSettings:
             "dot_budget": self.dot_budget,
             "dot_cap_per_option": self.dot_cap_per_option,
             "role_groups": list(self.role_groups),
+            "spotlight": self.spotlight,
         }
 
     @classmethod
@@ -206,8 +224,23 @@ class Comment:
 
 
 @dataclass(frozen=True)
+class Resistance:
+    """One participant's resistance ratings (0–10 per option) in one round."""
+
+    participant_id: int
+    round: int
+    ratings: dict[str, float]
+    role_group: str | None
+    submitted_at: datetime
+
+
+@dataclass(frozen=True)
 class Concern:
-    """A concern or question with the number of participants who upvoted it."""
+    """A concern or question with the number of participants who upvoted it.
+
+    ``status`` is one of CONCERN_STATUSES; ``answer`` the facilitator's short answer (None
+    if none); ``option_id`` the option it is about, if the participant named one.
+    """
 
     id: int
     participant_id: int
@@ -217,6 +250,9 @@ class Concern:
     hidden: bool
     upvotes: int
     created_at: datetime
+    status: str = "open"
+    answer: str | None = None
+    option_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -238,3 +274,4 @@ class Counts:
     votes: int
     comments: int
     concerns: int
+    resistance: int = 0

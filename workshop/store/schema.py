@@ -108,6 +108,7 @@ def _ballot_like(name: str, payload: str, extra: tuple[Column[str], ...] = ()) -
 
 ballots = _ballot_like("ballots", "weights_json", (Column("hybrid_json", Text),))
 votes = _ballot_like("votes", "vote_json")
+resistances = _ballot_like("resistances", "ratings_json")
 
 contexts = Table(
     "contexts",
@@ -145,6 +146,9 @@ concerns = Table(
     Column("hidden", Boolean, nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
     _round(),
+    Column("status", String(16), nullable=False, server_default="open"),
+    Column("answer", Text),
+    Column("option_id", String(64)),
     Index(None, "session_id"),
 )
 
@@ -172,6 +176,15 @@ notes = Table(
     PrimaryKeyConstraint("session_id", "phase"),
 )
 
+pilot_plans = Table(
+    "pilot_plans",
+    metadata,
+    _session_fk(),
+    Column("plan_json", Text, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    PrimaryKeyConstraint("session_id"),
+)
+
 events = Table(
     "events",
     metadata,
@@ -189,10 +202,12 @@ ALL_TABLES = (
     participants,
     ballots,
     votes,
+    resistances,
     contexts,
     comments,
     concerns,
     upvotes,
     notes,
+    pilot_plans,
     events,
 )

@@ -20,6 +20,7 @@ MAX_TITLE = 200
 MAX_NICKNAME = 40
 MAX_TEXT = 2000
 MAX_NOTE = 20_000
+MAX_ANSWER = 1000
 MAX_TARGET_ID = 64
 MAX_WEIGHT_KEYS = 200
 MAX_PAYLOAD_BYTES = 64 * 1024
@@ -120,27 +121,28 @@ def load_json_object(text: str) -> JsonObject:
     return value
 
 
-def clean_weights(weights: object) -> dict[str, float]:
+def clean_weights(weights: object, field: str = "weights") -> dict[str, float]:
     """Return the weights as ``{criterion_id: number}``; refuse non-finite or non-numeric values.
 
     A whole number stays an ``int`` (slider positions are, from the phone to the export: the
     JSON export writes ``5``, not ``5.0``); the store itself knows no pack, so it keeps any
-    other finite number as the float it is and leaves the 0–10 rule to the domain.
+    other finite number as the float it is and leaves the 0–10 rule to the domain.  Resistance
+    ratings (``field="ratings"``, option id to 0–10) have the same shape.
     """
     if not isinstance(weights, Mapping) or not weights:
-        raise InvalidInput("Weights must be a non-empty mapping.", field="weights", reason="type")
+        raise InvalidInput(f"{field} must be a non-empty mapping.", field=field, reason="type")
     if len(weights) > MAX_WEIGHT_KEYS:
-        raise InvalidInput("There are too many weights.", field="weights", reason="too_large")
+        raise InvalidInput(f"There are too many {field}.", field=field, reason="too_large")
     cleaned: dict[str, float] = {}
     for key, value in weights.items():
         if not isinstance(key, str) or not key or len(key) > MAX_TARGET_ID:
-            raise InvalidInput("A weight has an invalid criterion id.", field="weights")
+            raise InvalidInput(f"An entry of {field} has an invalid id.", field=field)
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
             or not math.isfinite(value)
         ):
-            raise InvalidInput("Every weight must be a finite number.", field="weights")
+            raise InvalidInput(f"Every entry of {field} must be a finite number.", field=field)
         cleaned[key] = int(value) if float(value).is_integer() else float(value)
     return cleaned
 

@@ -20,6 +20,7 @@ from workshop.engine.scoring import ScoringModel
 from workshop.errors import SessionNotFound, WorkshopError
 from workshop.packs import pack_from_data
 from workshop.rounds.live import LiveSession
+from workshop.rounds.resistance import ResistanceResults, rated_options, resistance_results
 from workshop.rounds.results import RoundResults, SettingsLike, round_results, summarise_round
 from workshop.store import SessionView, Store, open_store
 
@@ -36,6 +37,8 @@ _MODEL_CACHE_LIMIT = 256
 #: Per session: (what the results were computed from, the results) — current and previous round.
 _results: dict[str, tuple[tuple[Any, ...], RoundResults]] = {}
 _previous: dict[str, tuple[tuple[Any, ...], RoundResults]] = {}
+#: Per session: (round, event number, threshold) and the resistance round's results.
+_resistance: dict[str, tuple[tuple[Any, ...], ResistanceResults]] = {}
 
 #: How long a session's view (phase, reveal, settings) may be shared between phones.
 VIEW_TTL = 1.0
@@ -177,6 +180,7 @@ def forget_session(code: str) -> None:
     _views.pop(code, None)
     _results.pop(code, None)
     _previous.pop(code, None)
+    _resistance.pop(code, None)
     for cache_key in [k for k in _models if k[0] == code]:
         _models.pop(cache_key, None)
 
@@ -186,7 +190,7 @@ def reset() -> None:
     if store.cache_info().currsize:
         store().close()
     store.cache_clear()
-    for table in (_live, _packs, _views, _models, _results, _previous):
+    for table in (_live, _packs, _views, _models, _results, _previous, _resistance):
         table.clear()
     global _next_purge
     _next_purge = 0.0
@@ -212,6 +216,31 @@ def results_of(view: SessionView) -> RoundResults:
         previous = _previous_round(view.code, live, pack, view.round, settings)
         results = round_results(live, pack, settings, view.round, previous)
     _results[view.code] = (key, results)
+    return results
+
+
+def resistance_of(view: SessionView, round_no: int | None = None) -> ResistanceResults:
+    """The resistance ratings of a round (default: the current one), computed once for everyone.
+
+    Read from the store when the event log moved (one query for the round's rows); the
+    preference ranking they are compared with is the same round's :func:`results_of`, so the
+    wall, the phones and the console name the same disagreements.  Below the anonymity
+    threshold only the count is in it.
+    """
+    chosen = view.round if round_no is None else round_no
+    key = (chosen, view.last_seq, view.settings.anonymity_threshold)
+    cached = _resistance.get(view.code)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    ratings = {pid: row.ratings for pid, row in store().resistances(view.code, chosen).items()}
+    preference: tuple[str, ...] = ()
+    if chosen == view.round:
+        preference = tuple(ranked.option for ranked in results_of(view).ranking)
+    results = resistance_results(
+        ratings, rated_options(pack_of(view)), view.settings.anonymity_threshold, preference
+    )
+    if chosen == view.round:
+        _resistance[view.code] = (key, results)
     return results
 
 

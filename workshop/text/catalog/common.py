@@ -14,9 +14,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "common.phase.context": {"de": "Unser Kontext", "en": "Our context"},
     "common.phase.options": {"de": "Optionen & Bewertung", "en": "Options & live scores"},
     "common.phase.vote": {"de": "Abstimmen", "en": "Vote"},
+    "common.phase.resistance": {"de": "Widerstand einschätzen", "en": "Rate resistance"},
     "common.phase.results": {"de": "Ergebnisse & nächste Schritte", "en": "Results & next steps"},
     "common.input.weights": {"de": "Gewichtungen", "en": "Weights"},
     "common.input.votes": {"de": "Stimmen", "en": "Votes"},
+    "common.input.resistance": {"de": "Widerstandswerte", "en": "Resistance ratings"},
     "common.input.comments": {"de": "Kommentare", "en": "Comments"},
     "common.input.concerns": {"de": "Sorgen und Fragen", "en": "Concerns and questions"},
     "common.offline": {
@@ -28,6 +30,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Die Verbindung ist abgebrochen. Bitte laden Sie die Seite neu – "
         "was Sie gespeichert haben, bleibt erhalten.",
         "en": "The connection was lost. Please reload the page – everything you saved is kept.",
+    },
+    "common.status_quo": {"de": "So bleiben wie heute", "en": "Keep as today"},
+    "common.concern_status.open": {"de": "Offen", "en": "Open"},
+    "common.concern_status.answered": {"de": "Beantwortet", "en": "Answered"},
+    "common.concern_status.parked": {
+        "de": "Für den Pilot vorgemerkt",
+        "en": "Parked for the pilot",
+    },
+    "common.concern_status.out_of_scope": {
+        "de": "Nicht Thema dieses Workshops",
+        "en": "Out of scope for this workshop",
     },
     "common.round": {"de": "Runde {number}", "en": "Round {number}"},
     "common.code": {"de": "Code", "en": "Code"},

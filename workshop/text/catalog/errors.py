@@ -50,6 +50,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Diese Stimme ist nicht gültig. Bitte prüfen Sie Ihre Auswahl.",
         "en": "This vote is not valid. Please check your choice.",
     },
+    "error.invalid_resistance": {
+        "de": (
+            "Diese Widerstandsbewertung ist nicht gültig. Bitte bewerten Sie jede Option "
+            "und „Beibehalten wie heute“ mit einer ganzen Zahl von 0 bis 10."
+        ),
+        "en": (
+            "This resistance rating is not valid. Please rate every option and “Keep as "
+            "today” with a whole number from 0 to 10."
+        ),
+    },
     "error.invalid_context": {
         "de": "Dieser Kontext passt nicht zum Inhaltspaket. Bitte prüfen Sie die Werte.",
         "en": "This context does not fit the content pack. Please check the values.",
