@@ -140,7 +140,8 @@ def _pack(value: Any) -> tuple[dict[str, Any], ContentPack]:
 
 def _settings(value: Any) -> SessionSettings:
     fields = ("anonymity_threshold", "vote_mode", "dot_budget", "dot_cap_per_option", "role_groups")
-    raw = read_object(value, "session.settings", fields)
+    # "spotlight" came with the role-change texts; older exports have no such field.
+    raw = read_object(value, "session.settings", fields, ("spotlight",))
     groups = read_list(raw["role_groups"], "session.settings.role_groups", 100)
     try:
         settings = SessionSettings(**{**raw, "role_groups": tuple(groups)})
