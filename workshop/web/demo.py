@@ -10,6 +10,7 @@ import random
 from typing import Any
 
 from workshop.content import ContentPack
+from workshop.engine.ballots import STATUS_QUO
 from workshop.packs import pack_to_data
 
 #: Priorities per persona: criteria they weigh high (8–10) and low (0–3); the rest lie between.
@@ -44,6 +45,28 @@ CONCERNS = {
 }
 
 
+#: The facilitator's answers in the demo: the first concern is answered, the last parked.
+ANSWERS = {
+    "de": "Das klären wir im Pilot: Einarbeitung im Tandem und eine feste Ansprechperson "
+    "für Rückfragen.",
+    "en": "We will settle this in the pilot: onboarding in pairs and a fixed contact for "
+    "questions.",
+}
+
+#: Resistance 0–10 per option: a low, middle or high band, so the demo's ratings differ by option.
+_RESISTANCE_BANDS = {"low": (0, 4), "middle": (2, 7), "high": (5, 10)}
+
+
+def _demo_resistance(options: list[str], status_quo: str, rng: random.Random) -> dict[str, int]:
+    """One simulated participant's resistance: each option in a band, keeping today middling."""
+    ratings = {}
+    for option in options:
+        low, high = _RESISTANCE_BANDS[rng.choice(("low", "middle", "middle", "high"))]
+        ratings[option] = rng.randint(low, high)
+    ratings[status_quo] = rng.randint(3, 8)
+    return ratings
+
+
 def persona_weights(
     pack: ContentPack, high: tuple[str, ...], low: tuple[str, ...], rng: random.Random
 ) -> dict[str, int]:
@@ -62,7 +85,7 @@ def persona_weights(
 def seed_demo(
     store: Any, pack: ContentPack, settings: Any, language: str = "de", seed: int = 2026
 ) -> Any:
-    """Create a demo session with twelve participants' weights, votes and concerns.
+    """Create a demo session with twelve participants' weights, votes, concerns and resistance.
 
     `store` is a `workshop.store.Store` and `settings` its `SessionSettings` (dots voting with a
     budget of at least 5); both are passed in so this module stays free of the database layer.
@@ -93,4 +116,28 @@ def seed_demo(
     for token in tokens:
         for concern in rng.sample(concerns, rng.randint(0, len(concerns))):
             store.upvote(code, token, concern.id)
+    _seed_resistance_and_answers(store, created, options, tokens, concerns, language, seed)
     return created
+
+
+def _seed_resistance_and_answers(
+    store: Any,
+    created: Any,
+    options: list[str],
+    tokens: list[str],
+    concerns: list[Any],
+    language: str,
+    seed: int,
+) -> None:
+    """Resistance ratings from everyone, one answered and one parked concern.
+
+    A generator of its own, so the weights and votes above stay what they were before
+    resistance rounds existed.
+    """
+    rng = random.Random(seed + 1)  # noqa: S311 - simulated people, not secrets
+    for token in tokens:
+        store.submit_resistance(created.code, token, _demo_resistance(options, STATUS_QUO, rng))
+    key = created.facilitator_key
+    answer = ANSWERS.get(language, ANSWERS["en"])
+    store.set_concern_status(created.code, key, concerns[1].id, "answered", answer)
+    store.set_concern_status(created.code, key, concerns[-1].id, "parked")
