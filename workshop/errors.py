@@ -38,6 +38,8 @@ its own subclass puts it under the closest family, and the tree names that modul
     │   │                                                [workshop.engine.ballots]
     │   ├── InvalidResistance      invalid_resistance    resistance ratings that miss an option,
     │   │                                                name an unknown one or leave 0–10
+    │   ├── InvalidPilot           invalid_pilot         a pilot plan with an unknown option, no
+    │   │                                                team, weeks outside 1–52 or no measure
     │   ├── PackError              invalid_pack          a content pack with problems, all listed
     │   │                                                [workshop.packs]
     │   └── ImportRejected         import_rejected       a session file that cannot be imported;
@@ -68,6 +70,7 @@ __all__ = [
     "InvalidContext",
     "InvalidInput",
     "InvalidNumbers",
+    "InvalidPilot",
     "InvalidResistance",
     "InvalidSettings",
     "ItemNotFound",
@@ -201,6 +204,17 @@ class InvalidResistance(InvalidInput):
 
     code = "invalid_resistance"
     message = "Rate every option, including keeping things as today, with a whole number 0–10."
+
+
+class InvalidPilot(InvalidInput):
+    """A pilot plan that does not fit the pack (see :mod:`workshop.rounds.pilot`).
+
+    Details: ``field`` (option, team, weeks, measures, other_measures, review_on or plan) and
+    ``reason`` (unknown, empty, type, chars, too_long, range or date).
+    """
+
+    code = "invalid_pilot"
+    message = "Choose an option, name the team, 1–52 weeks and at least one measure."
 
 
 class Conflict(WorkshopError):

@@ -430,7 +430,7 @@ def vote(phone: Phone, workshop: Workshop, option_index: int) -> None:
 def test_every_phone_follows_the_facilitator_through_the_phases_within_5_s(
     workshop: Workshop, phones: list[Phone]
 ) -> None:
-    """The facilitator clicks through all six phases in the console; every phone shows each
+    """The facilitator clicks through all seven phases in the console; every phone shows each
     new phase within 5 s, without a reload, each in its reader's language."""
     join_all(phones, workshop)
     for phone in phones:

@@ -52,12 +52,22 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "error.invalid_resistance": {
         "de": (
-            "Diese Widerstandsbewertung ist nicht gültig. Bitte bewerten Sie jede Option "
-            "und „Beibehalten wie heute“ mit einer ganzen Zahl von 0 bis 10."
+            "Diese Widerstandswerte sind nicht gültig. Bitte bewerten Sie jede Option "
+            "und „So bleiben wie heute“ mit einer ganzen Zahl von 0 bis 10."
         ),
         "en": (
             "This resistance rating is not valid. Please rate every option and “Keep as "
             "today” with a whole number from 0 to 10."
+        ),
+    },
+    "error.invalid_pilot": {
+        "de": (
+            "Dieser Pilotplan ist nicht gültig. Bitte wählen Sie eine Option, nennen Sie das "
+            "Team, eine Dauer von 1 bis 52 Wochen und mindestens eine Messgröße."
+        ),
+        "en": (
+            "This pilot plan is not valid. Please choose an option and name the team, a "
+            "duration of 1 to 52 weeks and at least one measure."
         ),
     },
     "error.invalid_context": {

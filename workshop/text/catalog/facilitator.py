@@ -11,9 +11,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "home.create": {"de": "Workshop moderieren", "en": "Facilitate a workshop"},
     "facilitator.create_title": {"de": "Neuen Workshop anlegen", "en": "Create a new workshop"},
     "facilitator.create_intro": {
-        "de": "Sie führen die Gruppe durch sechs Phasen – vom Sammeln der Sorgen und Fragen bis "
+        "de": "Sie führen die Gruppe durch sieben Phasen – vom Sammeln der Sorgen und Fragen bis "
         "zur Entscheidung, was erprobt wird. Teilnehmende brauchen kein Konto, nur ihr Handy.",
-        "en": "You guide the group through six phases – from collecting concerns and questions "
+        "en": "You guide the group through seven phases – from collecting concerns and questions "
         "to deciding what to pilot. Participants need no account, only their phone.",
     },
     "facilitator.title": {"de": "Titel", "en": "Title"},
@@ -179,4 +179,122 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Das Infoblatt fehlt in dieser Installation ({path}).",
         "en": "The factsheet is missing from this installation ({path}).",
     },
+    "facilitator.count.resistance_help": {
+        "de": "Teilnehmende, die in dieser Runde ihre Widerstandswerte abgegeben haben.",
+        "en": "Participants who submitted their resistance ratings in this round.",
+    },
+    # Concerns and questions: status, short answer, filter.
+    "facilitator.concern.filter": {
+        "de": "Nach Stand filtern (nichts gewählt: alle)",
+        "en": "Filter by status (none chosen: all)",
+    },
+    "facilitator.concern.status": {"de": "Stand", "en": "Status"},
+    "facilitator.concern.answer": {
+        "de": "Kurze Antwort (optional)",
+        "en": "Short answer (optional)",
+    },
+    "facilitator.concern.answer_help": {
+        "de": "Was die Gruppe dazu festgehalten hat – Teilnehmende sehen die Antwort bei der "
+        "Sorge oder Frage.",
+        "en": "What the group noted about it – participants see the answer with the concern or "
+        "question.",
+    },
+    "facilitator.concern.save": {"de": "Stand speichern", "en": "Save status"},
+    "facilitator.concern.about": {"de": "Betrifft: {option}", "en": "About: {option}"},
+    "facilitator.concern.upvotes": {"de": "{count} × unterstützt", "en": "Supported {count} ×"},
+    "facilitator.concern.hidden": {"de": "ausgeblendet", "en": "hidden"},
+    "facilitator.concern.none_with_status": {
+        "de": "Keine Sorgen oder Fragen mit diesem Stand.",
+        "en": "No concerns or questions with this status.",
+    },
+    "facilitator.concern.answer_invalid": {
+        "de": "Die Antwort darf höchstens {limit} Zeichen lang sein und keine Steuerzeichen "
+        "enthalten. Nichts wurde gespeichert.",
+        "en": "The answer may be at most {limit} characters long and hold no control "
+        "characters. Nothing was saved.",
+    },
+    # The wall's spotlight: what changes for each role under one option.
+    "facilitator.spotlight": {
+        "de": "Auf der Wand zeigen: Was ändert sich für die Rollen bei …",
+        "en": "Show on the wall: what changes for the roles under …",
+    },
+    "facilitator.spotlight_help": {
+        "de": "Die Projektion zeigt für jede Rolle, was sich mit dieser Option ändert – als "
+        "Gesprächsstoff, nicht als Bewertung. „—“ zeigt nichts davon.",
+        "en": "The wall shows for each role what changes under this option – as material for "
+        "the discussion, not as a score. “—” shows none of it.",
+    },
+    "facilitator.spotlight_none": {"de": "—", "en": "—"},
+    # The pilot plan: the next step of the results phase.
+    "facilitator.tab.pilot": {"de": "Pilot", "en": "Pilot"},
+    "facilitator.pilot.intro": {
+        "de": "Halten Sie fest, was die Gruppe als Nächstes erprobt: welche Option, in welchem "
+        "Team, wie lange, woran Sie den Erfolg messen und wann Sie gemeinsam Bilanz ziehen. "
+        "Die Projektion und die Handys zeigen den Plan.",
+        "en": "Record what the group will try next: which option, in which team, for how long, "
+        "how you will measure success and when you will review it together. The wall and the "
+        "phones show the plan.",
+    },
+    "facilitator.pilot.option": {"de": "Option für den Pilot", "en": "Option to pilot"},
+    "facilitator.pilot.team": {"de": "Team oder Bereich", "en": "Team or area"},
+    "facilitator.pilot.team_placeholder": {
+        "de": "z. B. Team Nord, Privatkund:innen",
+        "en": "e.g. Team North, private customers",
+    },
+    "facilitator.pilot.weeks": {"de": "Dauer in Wochen", "en": "Duration in weeks"},
+    "facilitator.pilot.measures": {
+        "de": "Woran messen Sie den Erfolg?",
+        "en": "How will you measure success?",
+    },
+    "facilitator.pilot.measure.fcr": {"de": "Erstlösungsquote", "en": "First-contact resolution"},
+    "facilitator.pilot.measure.effort": {"de": "Kundenaufwand", "en": "Customer effort"},
+    "facilitator.pilot.measure.wellbeing": {
+        "de": "Wohlbefinden der Mitarbeitenden",
+        "en": "Employee wellbeing",
+    },
+    "facilitator.pilot.other_measures": {
+        "de": "Weitere Messgrößen (optional)",
+        "en": "Other measures (optional)",
+    },
+    "facilitator.pilot.review_on": {
+        "de": "Gemeinsame Auswertung am (optional)",
+        "en": "Joint review on (optional)",
+    },
+    "facilitator.pilot.save": {"de": "Pilotplan speichern", "en": "Save pilot plan"},
+    "facilitator.pilot.remove": {"de": "Pilotplan entfernen", "en": "Remove pilot plan"},
+    "facilitator.pilot.saved": {"de": "Pilotplan gespeichert.", "en": "Pilot plan saved."},
+    "facilitator.pilot.removed": {"de": "Pilotplan entfernt.", "en": "Pilot plan removed."},
+    "facilitator.pilot.none": {
+        "de": "Noch kein Pilotplan gespeichert.",
+        "en": "No pilot plan saved yet.",
+    },
+    "facilitator.pilot.invalid.option": {
+        "de": "Bitte wählen Sie eine der Optionen dieses Workshops.",
+        "en": "Please choose one of this workshop's options.",
+    },
+    "facilitator.pilot.invalid.team": {
+        "de": "Bitte nennen Sie das Team oder den Bereich in einer Zeile mit höchstens 120 "
+        "Zeichen.",
+        "en": "Please name the team or area on one line with at most 120 characters.",
+    },
+    "facilitator.pilot.invalid.weeks": {
+        "de": "Die Dauer ist eine ganze Zahl von 1 bis 52 Wochen.",
+        "en": "The duration is a whole number from 1 to 52 weeks.",
+    },
+    "facilitator.pilot.invalid.measures": {
+        "de": "Bitte nennen Sie mindestens eine Messgröße – aus der Liste oder als weitere "
+        "Messgröße.",
+        "en": "Please name at least one measure – from the list or as another measure.",
+    },
+    "facilitator.pilot.invalid.other_measures": {
+        "de": "Die weiteren Messgrößen dürfen höchstens 300 Zeichen lang sein und keine "
+        "Steuerzeichen enthalten.",
+        "en": "The other measures may be at most 300 characters long and hold no control "
+        "characters.",
+    },
+    "facilitator.pilot.invalid.review_on": {
+        "de": "Bitte wählen Sie ein gültiges Datum für die Auswertung oder lassen Sie es leer.",
+        "en": "Please choose a valid date for the review or leave it empty.",
+    },
+    "facilitator.pilot.not_saved": {"de": "Nichts wurde gespeichert.", "en": "Nothing was saved."},
 }

@@ -4,7 +4,9 @@ Every change goes through a store method that checks the facilitator key itself;
 decide what to show.  Without a valid key :func:`render` shows the form to create a new session.
 
 Modules: ``console`` (the page's entry and the console's frame), ``create`` (the create page),
-``tabs`` (the console's tabs; the export tab is :mod:`workshop.ui.exports`).
+``tabs`` (the console's tabs), ``concerns`` (status and answer of each concern), ``pilot``
+(the pilot plan), ``state`` (widget state shared by them); the export tab is
+:mod:`workshop.ui.exports`.
 """
 
 from __future__ import annotations

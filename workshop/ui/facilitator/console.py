@@ -1,7 +1,8 @@
 """The facilitator's console for the session in the URL (or the create page without a valid key).
 
 The frame: title, join link and QR code, the phase bar, live counts and the tabs
-(:mod:`~workshop.ui.facilitator.tabs`, the export tab from :mod:`workshop.ui.exports`).
+(:mod:`~workshop.ui.facilitator.tabs`, the pilot tab from :mod:`~workshop.ui.facilitator.pilot`,
+the export tab from :mod:`workshop.ui.exports`).
 While the store cannot be reached the page says so (never "wrong key") and redraws itself
 once it answers.
 """
@@ -17,8 +18,8 @@ from workshop.errors import StoreUnavailable, WorkshopError
 from workshop.store import PHASES, SessionView
 from workshop.ui import identity
 from workshop.ui.exports import render_exports
-from workshop.ui.facilitator import create, tabs
-from workshop.ui.facilitator.tabs import clicked, show_stored, steer
+from workshop.ui.facilitator import create, pilot, tabs
+from workshop.ui.facilitator.state import clicked, show_stored, steer
 from workshop.ui.qr import qr_svg
 from workshop.ui.runtime import (
     current_lang,
@@ -109,12 +110,14 @@ def _console(view: SessionView, pack: ContentPack, key: str) -> None:
             tr("facilitator.tab.context"),
             tr("facilitator.tab.moderate"),
             tr("facilitator.tab.notes"),
+            tr("facilitator.tab.pilot"),
             tr("facilitator.tab.settings"),
             tr("export.tab"),
         ]
     )
     with sheets[0]:
         tabs.steering(view, key)
+        tabs.spotlight(view, pack, key)
     with sheets[1]:
         tabs.context_form(view, pack, key)
     with sheets[2]:
@@ -122,8 +125,10 @@ def _console(view: SessionView, pack: ContentPack, key: str) -> None:
     with sheets[3]:
         tabs.notes(view, key)
     with sheets[4]:
-        tabs.settings(view, key)
+        pilot.pilot_tab(view, pack, key)
     with sheets[5]:
+        tabs.settings(view, key)
+    with sheets[6]:
         render_exports(view, key)
 
 
@@ -197,7 +202,7 @@ def _live_counts(code: str) -> None:
         if is_outage(error):
             outage_notice()
         return
-    cells = st.columns(5)
+    cells = st.columns(6)
     # Joined next to weighed and voted: identities nobody uses (padding) stand out.
     joined, weighed, voted = cells[:3]
     joined.metric(
@@ -211,5 +216,10 @@ def _live_counts(code: str) -> None:
     voted.metric(
         tr("facilitator.count.voted"), valid_votes, help=tr("facilitator.count.voted_help")
     )
-    cells[3].metric(tr("common.input.comments"), counts.comments)
-    cells[4].metric(tr("common.input.concerns"), counts.concerns)
+    cells[3].metric(
+        tr("common.input.resistance"),
+        counts.resistance,
+        help=tr("facilitator.count.resistance_help"),
+    )
+    cells[4].metric(tr("common.input.comments"), counts.comments)
+    cells[5].metric(tr("common.input.concerns"), counts.concerns)

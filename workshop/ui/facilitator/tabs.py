@@ -1,11 +1,13 @@
-"""The console's tabs but the export: steering, context, moderation, notes, settings.
+"""The console's tabs but the export and the pilot: steering, context, moderation, notes,
+settings.
 
 Every change goes through a store method that checks the facilitator key itself, called from a
-widget callback by :func:`steer`.
+widget callback by :func:`~workshop.ui.facilitator.state.steer`.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import streamlit as st
@@ -13,15 +15,17 @@ import streamlit as st
 from workshop.content import ContentPack
 from workshop.engine.ballots import validate_context
 from workshop.errors import WorkshopError
-from workshop.store import INPUT_KINDS, PHASES, SessionSettings, SessionView
+from workshop.rounds.pilot import pilot_options
+from workshop.store import INPUT_KINDS, PHASES, SessionView
 from workshop.text.i18n import coerce_lang
 from workshop.text.wording import option_names
+from workshop.ui.facilitator.concerns import concerns_section
 from workshop.ui.facilitator.create import settings_fields
+from workshop.ui.facilitator.state import clicked, show_stored, steer
 from workshop.ui.factsheet import render_factsheet
 from workshop.ui.runtime import (
     plain,
     reader_lang,
-    run_from_callback,
     show_error,
     text,
     text_md,
@@ -35,38 +39,6 @@ from workshop.web import services
 def _save_context(code: str, key: str, pack: ContentPack, values: dict[str, Any]) -> None:
     """Store the round's context once the pack accepts it (known, in range, on the steps)."""
     services.store().set_context(code, key, validate_context(pack, values))
-
-
-def steer(action: Any, *args: Any, done: str | None = None) -> None:
-    """Run a facilitator store call from a widget callback; its first argument is the code."""
-    if run_from_callback(action, *args, done=done):
-        services.forget_view(args[0])
-
-
-def show_stored(widget: str, stored: object) -> None:
-    """Let a widget with a stable key show the stored value whenever the store changed it.
-
-    The key never contains data that changes under it (a key with the event number made a
-    new widget on every vote, and a click could be replayed into it); instead the widget's
-    state is set from the store when the stored value differs from what it last showed, so a
-    change made elsewhere (another tab, a new round) appears and the facilitator's own click
-    is never overwritten by a stale view.
-    """
-    shown = f"_stored.{widget}"
-    if st.session_state.get(shown, _UNSET) != stored:
-        st.session_state[widget] = stored
-        st.session_state[shown] = stored
-
-
-_UNSET = object()
-
-
-def clicked(widget: str) -> Any:
-    """A stable-key widget's new value, remembered as what the console now shows (so the next
-    :func:`show_stored` does not take it back before the store has it)."""
-    value = st.session_state.get(widget)
-    st.session_state[f"_stored.{widget}"] = value
-    return value
 
 
 def _on_reveal(code: str, key: str) -> None:
@@ -113,6 +85,33 @@ def steering(view: SessionView, key: str) -> None:
 def _on_open(code: str, key: str, kind: str, widget: str) -> None:
     """An input's toggle shows "open"; the store keeps what is locked."""
     steer(services.store().set_locked, code, key, kind, not clicked(widget))
+
+
+def spotlight(view: SessionView, pack: ContentPack, key: str) -> None:
+    """Which option's "what changes for me" the wall shows; offered only if the pack has roles."""
+    if not pack.roles:
+        return
+    options = ["", *pilot_options(pack)]
+    names = option_names(pack, coerce_lang(reader_lang()))
+    # A stored id the pack does not know (an edited import) shows as none, never as an error.
+    show_stored("spotlight", view.settings.spotlight if view.settings.spotlight in options else "")
+    st.selectbox(
+        tr("facilitator.spotlight"),
+        options,
+        format_func=lambda o: names.get(o, o) if o else tr("facilitator.spotlight_none"),
+        key="spotlight",
+        help=tr("facilitator.spotlight_help"),
+        on_change=_on_spotlight,
+        args=(view.code, key),
+    )
+
+
+def _on_spotlight(code: str, key: str) -> None:
+    """Store the chosen spotlight in the settings as they are now (not as the page last saw
+    them: a change made meanwhile in the settings tab must not be undone)."""
+    current = services.session_view(code, fresh=True).settings
+    chosen = str(clicked("spotlight") or "")
+    steer(services.store().update_settings, code, key, replace(current, spotlight=chosen))
 
 
 def context_form(view: SessionView, pack: ContentPack, key: str) -> None:
@@ -191,21 +190,11 @@ def _apply_scenario(view: SessionView, pack: ContentPack, key: str, scenario_id:
 
 
 def moderation(view: SessionView, pack: ContentPack, key: str) -> None:
-    """The moderation tab: hide or show each concern and comment (struck through when hidden)."""
+    """The moderation tab: each concern's status and answer (:mod:`.concerns`), and hiding or
+    showing each concern and comment (struck through when hidden)."""
     store = services.store()
     names = option_names(pack, coerce_lang(reader_lang()), badge=False)
-    st.markdown(f"#### {tr('common.input.concerns')}")
-    concerns = store.concerns(view.code, include_hidden=True)
-    if not concerns:
-        st.caption(tr("facilitator.nothing_yet"))
-    for concern in concerns:
-        _moderated_item(
-            f"▲ {concern.upvotes} · {tr(f'participant.kind.{concern.kind}')}",
-            concern.text,
-            concern.hidden,
-            f"concern.{concern.id}",
-            (store.set_concern_hidden, view.code, key, concern.id, not concern.hidden),
-        )
+    concerns_section(view, pack, key)
     st.markdown(f"#### {tr('common.input.comments')}")
     comments = store.comments(view.code, include_hidden=True)
     if not comments:
@@ -268,7 +257,8 @@ def settings(view: SessionView, key: str) -> None:
         saved = st.form_submit_button(tr("facilitator.settings_save"))
     if saved:
         try:
-            settings = SessionSettings(**values)
+            # What the form does not show (the wall's spotlight) stays as it is.
+            settings = replace(view.settings, **values)
         except WorkshopError as error:
             show_error(error)
         else:
