@@ -295,4 +295,158 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Rangfolge mit den Gewichten der Gruppe",
         "en": "Ranking with the group's weights",
     },
+    # --- issue 16: resistance, "what changes for me", concern status, the pilot --------------
+    "participant.resistance_intro": {
+        "de": "Wie stark ist Ihr Widerstand gegen jede Option? 0 = kein Widerstand, "
+        "10 = stärkster Widerstand. Auch „So bleiben wie heute“ ist eine Option. Die Option, "
+        "gegen die die Gruppe den geringsten Widerstand hat, kann sie am besten mittragen.",
+        "en": "How strongly do you resist each option? 0 = no resistance, 10 = strongest "
+        "resistance. “Keep as today” is an option too. The option the group resists least is "
+        "the one it can best carry.",
+    },
+    "participant.resistance_scale": {
+        "de": "0 = kein Widerstand · 10 = stärkster Widerstand",
+        "en": "0 = no resistance · 10 = strongest resistance",
+    },
+    "participant.resistance_send": {"de": "Widerstand speichern", "en": "Save my resistance"},
+    "participant.resistance_not_saved": {
+        "de": "Noch nicht gespeichert: Stellen Sie die Regler ein und tippen Sie auf "
+        "„Widerstand speichern“ – auch wenn alles auf 0 bleiben soll.",
+        "en": "Not saved yet: set the sliders and tap “Save my resistance” – even if "
+        "everything is to stay at 0.",
+    },
+    "participant.resistance_changed": {
+        "de": "Geändert, aber noch nicht gespeichert. Tippen Sie auf „Widerstand speichern“ – "
+        "bis dahin gilt Ihre bisherige Einschätzung.",
+        "en": "Changed but not saved yet. Tap “Save my resistance” – until then your earlier "
+        "rating stands.",
+    },
+    "participant.resistance_saved": {
+        "de": "Ihr Widerstand ist gespeichert. Solange die Eingabe offen ist, können Sie ihn "
+        "ändern.",
+        "en": "Your resistance is saved. You can change it while the input is open.",
+    },
+    "participant.resistance_failed": {
+        "de": "Nicht gespeichert. Die Regler zeigen weiter Ihre Werte – tippen Sie gleich noch "
+        "einmal auf „Widerstand speichern“.",
+        "en": "Not saved. The sliders still show your values – tap “Save my resistance” again "
+        "in a moment.",
+    },
+    "participant.resistance_failed_earlier": {
+        "de": "Nicht gespeichert, es gilt weiter Ihre bisherige Einschätzung. Die Regler zeigen "
+        "Ihre neuen Werte – tippen Sie gleich noch einmal auf „Widerstand speichern“.",
+        "en": "Not saved; your earlier rating still stands. The sliders show your new values – "
+        "tap “Save my resistance” again in a moment.",
+    },
+    "participant.lower_title": {
+        "de": "Was würde Ihren Widerstand senken?",
+        "en": "What would lower your resistance?",
+    },
+    "participant.lower_option": {"de": "Ihr Widerstand gegen …", "en": "Your resistance to …"},
+    "participant.lower_text": {
+        "de": "Was müsste sich ändern oder geklärt werden?",
+        "en": "What would need to change or be settled?",
+    },
+    "participant.lower_send": {"de": "Absenden", "en": "Send"},
+    "participant.lower_sent": {
+        "de": "Danke! Ihr Hinweis steht jetzt bei den Sorgen und Fragen.",
+        "en": "Thank you! Your note is now among the concerns and questions.",
+    },
+    "participant.resistance_group": {
+        "de": "Widerstand der Gruppe",
+        "en": "The group's resistance",
+    },
+    "participant.resistance_count": {
+        "de": "{n} Personen haben ihren Widerstand eingeschätzt.",
+        "en": "{n} people have rated their resistance.",
+    },
+    "participant.resistance_count.one": {
+        "de": "1 Person hat ihren Widerstand eingeschätzt.",
+        "en": "1 person has rated their resistance.",
+    },
+    "participant.resistance_too_few": {
+        "de": "Das Ergebnis erscheint zum Schutz der Anonymität ab {threshold} Einschätzungen.",
+        "en": "To protect anonymity, the result appears from {threshold} ratings.",
+    },
+    "participant.resistance_least": {
+        "de": "Den geringsten Widerstand hat: {name}",
+        "en": "Least resisted: {name}",
+    },
+    "participant.resistance_least_tied": {
+        "de": "Gleich geringen Widerstand haben: {name}",
+        "en": "Tied as least resisted: {name}",
+    },
+    "participant.resistance_group_hint": {
+        "de": "Je Option die Summe aller Werte (weniger ist besser) und wie viele Personen "
+        "{level} oder mehr gegeben haben.",
+        "en": "Per option, the sum of all ratings (lower is better) and how many people gave "
+        "{level} or more.",
+    },
+    "participant.resistance_line": {
+        "de": "Summe {total} · {high} × {level} oder mehr",
+        "en": "total {total} · {high} × {level} or more",
+    },
+    "participant.role_changes_title": {
+        "de": "Was ändert sich für mich?",
+        "en": "What changes for me?",
+    },
+    "participant.role_changes_hint": {
+        "de": "Wählen Sie eine Rolle und eine Option. Ihre Auswahl bleibt auf Ihrem Handy und "
+        "wird nirgends gespeichert.",
+        "en": "Choose a role and an option. Your choice stays on your phone and is not saved "
+        "anywhere.",
+    },
+    "participant.role_pick": {"de": "Rolle", "en": "Role"},
+    "participant.role_option": {"de": "Option", "en": "Option"},
+    "participant.role_aspect.responsibility": {"de": "Verantwortung", "en": "Responsibility"},
+    "participant.role_aspect.authority": {
+        "de": "Entscheidungsspielraum",
+        "en": "Room to decide",
+    },
+    "participant.role_aspect.skills": {"de": "Was man können muss", "en": "Skills you need"},
+    "participant.role_aspect.support": {
+        "de": "Schulung und Unterstützung",
+        "en": "Training and support",
+    },
+    "participant.role_aspect.load": {"de": "Emotionale Belastung", "en": "Emotional strain"},
+    "participant.role_aspect.career": {
+        "de": "Entwicklung und Karriere",
+        "en": "Growth and career",
+    },
+    "participant.role_no_change": {
+        "de": "Für diese Rolle und Option beschreibt das Inhaltspaket keine Veränderung.",
+        "en": "The content pack describes no change for this role under this option.",
+    },
+    "participant.role_sources": {"de": "Quellen: {sources}", "en": "Sources: {sources}"},
+    "participant.concern_about": {"de": "zu: {option}", "en": "about: {option}"},
+    "participant.concern_answer": {
+        "de": "Antwort der Moderation: {answer}",
+        "en": "Facilitator's answer: {answer}",
+    },
+    "participant.pilot_title": {"de": "Wie es weitergeht", "en": "What happens next"},
+    "participant.pilot_option": {"de": "Wir erproben", "en": "We will pilot"},
+    "participant.pilot_team": {"de": "Team", "en": "Team"},
+    "participant.pilot_duration": {"de": "Dauer", "en": "Duration"},
+    "participant.pilot_weeks": {"de": "{n} Wochen", "en": "{n} weeks"},
+    "participant.pilot_weeks.one": {"de": "1 Woche", "en": "1 week"},
+    "participant.pilot_measures": {"de": "Woran wir es messen", "en": "How we measure it"},
+    "participant.pilot_measure.fcr": {
+        "de": "Lösung beim ersten Kontakt",
+        "en": "first-contact resolution",
+    },
+    "participant.pilot_measure.effort": {
+        "de": "Aufwand für Kund:innen",
+        "en": "customer effort",
+    },
+    "participant.pilot_measure.wellbeing": {
+        "de": "Wohlbefinden der Mitarbeitenden",
+        "en": "staff wellbeing",
+    },
+    "participant.pilot_review": {"de": "Gemeinsamer Rückblick", "en": "Review together"},
+    "participant.date": {"de": "{day}. {month} {year}", "en": "{day} {month} {year}"},
+    "participant.months": {
+        "de": "Januar,Februar,März,April,Mai,Juni,Juli,August,September,Oktober,November,Dezember",
+        "en": "January,February,March,April,May,June,July,August,September,October,November,"
+        "December",
+    },
 }

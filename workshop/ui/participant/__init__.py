@@ -9,10 +9,11 @@ the scoring model are shared per process, and nothing here builds charts or Data
 
 Modules: ``page`` (the frame: joining, the header, following the facilitator by push, an
 outage), one module per phase (``welcome``, ``weigh``, ``context``, ``options``, ``vote``,
-``results``), and what phases share: ``mirror`` (the inputs mirrored from the store, saving
-them), ``ranking`` (the participant's own ranking), ``rank_vote`` (the ranking control),
-``posts`` (concerns and comments that must not get lost, others' posts live) and ``scroll``
-(each phase at its top; a reconnect redraws the page).
+``resistance``, ``results``), and what phases share: ``mirror`` (the inputs mirrored from the
+store, saving them), ``ranking`` (the participant's own ranking), ``rank_vote`` (the ranking
+control), ``posts`` (concerns and comments that must not get lost, others' posts live),
+``role_changes`` ("what changes for me?"), ``pilot`` (the pilot plan, followed live) and
+``scroll`` (each phase at its top; a reconnect redraws the page).
 """
 
 from __future__ import annotations

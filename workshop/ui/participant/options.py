@@ -10,6 +10,7 @@ from workshop.content import ContentPack, Parameter
 from workshop.store import SessionView
 from workshop.text.i18n import coerce_lang
 from workshop.text.wording import option_names
+from workshop.ui.participant import role_changes
 from workshop.ui.participant.mirror import (
     follow_group_params,
     mirror_key,
@@ -19,22 +20,24 @@ from workshop.ui.participant.mirror import (
     unsaved_key,
 )
 from workshop.ui.participant.posts import kept_post, post_outcome, send_post
-from workshop.ui.participant.ranking import my_ranking
+from workshop.ui.participant.ranking import my_ranking, top_option
 from workshop.ui.participant.weigh import unsaved_weights, weight_sliders
 from workshop.ui.runtime import percent, reader_lang, text_md, tr
 from workshop.web import services
 
 
 def draw(view: SessionView, pack: ContentPack, token: str) -> None:
-    """The options phase: the ranking, the hybrids' sliders, the weights again, comments."""
+    """The options phase: the ranking, the hybrids' sliders, the weights again, comments, and
+    what an option changes for a role."""
     st.write(tr("participant.options_intro"))
-    my_ranking(view, pack)
+    evaluation = my_ranking(view, pack)
     _hybrid_sliders(view, pack, token)
     with st.expander(tr("participant.adjust_weights"), icon=":material/tune:"):
         weight_sliders(view, pack, token)
     if st.session_state.get(unsaved_key(view)):
         unsaved_weights(view, token)
     _comment_form(view, pack, token)
+    role_changes.draw(view, pack, top_option(evaluation))
 
 
 def _hybrid_sliders(view: SessionView, pack: ContentPack, token: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 import streamlit as st
@@ -16,7 +17,16 @@ from workshop.content import ContentPack
 from workshop.errors import StoreUnavailable, WorkshopError
 from workshop.store import SessionView
 from workshop.ui import identity, push
-from workshop.ui.participant import context, options, results, vote, weigh, welcome
+from workshop.ui.participant import (
+    context,
+    options,
+    pilot,
+    resistance,
+    results,
+    vote,
+    weigh,
+    welcome,
+)
 from workshop.ui.participant.mirror import load_inputs
 from workshop.ui.participant.posts import (
     concerns_moved,
@@ -63,6 +73,7 @@ _PHASES: dict[str, Callable[[SessionView, ContentPack, str], None]] = {
     "context": context.draw,
     "options": options.draw,
     "vote": vote.draw,
+    "resistance": resistance.draw,
     "results": results.draw,
 }
 
@@ -132,6 +143,7 @@ def render() -> None:
     show_flash()
     show_pending_error()
     forget_drawn()  # the welcome phase notes its concerns list again as it draws it
+    pilot.forget_drawn()  # and the results phase its pilot plan
     complete = _draw_phase(view, pack, token) and not stale
     with top:
         phase_top(f"{view.code}.{view.round}.{view.phase}")
@@ -186,23 +198,30 @@ def _follow_by_push(view: SessionView, complete: bool) -> None:
 
     Where the server cannot push (AppTest), the page polls with :func:`_follow` instead.
     """
-    concerns = drawn_concerns(view.code)
-    fingerprint = _fingerprint_alone if concerns is None else _fingerprint_with_concerns
-    drawn = (_fingerprint(view), concerns) if complete else None
+    concerns, plan = drawn_concerns(view.code), pilot.drawn_pilot(view.code)
+    fingerprint = _fingerprint_following(concerns is not None, plan is not None)
+    drawn = (_fingerprint(view), (concerns, plan)) if complete else None
     if not push.watch(view.code, drawn, fingerprint):
         _follow(view.code, _fingerprint(view) if complete else None, time.monotonic())
     elif not complete:
         outage_notice()
 
 
-def _fingerprint_alone(view: SessionView) -> push.Drawn:
-    """For the push thread: a page without other people's posts follows the session only."""
-    return _fingerprint(view), None
+@cache
+def _fingerprint_following(concerns: bool, plan: bool) -> push.Fingerprint:
+    """For the push thread: the session, and what else the page drew that may wait a moment.
 
+    A page listing concerns also follows the list (posts, upvotes, a status or an answer); one
+    showing the pilot block follows the plan.  One function per combination (cached), so pages
+    drawing the same way share its reads in each turn of the push thread.
+    """
 
-def _fingerprint_with_concerns(view: SessionView) -> push.Drawn:
-    """For the push thread: a page listing concerns also follows the list (it may wait)."""
-    return _fingerprint(view), current_concerns(view.code)
+    def fingerprint(view: SessionView) -> push.Drawn:
+        listed = current_concerns(view.code) if concerns else None
+        planned = pilot.current_pilot(view.code) if plan else None
+        return _fingerprint(view), (listed, planned)
+
+    return fingerprint
 
 
 def _fingerprint(view: SessionView) -> tuple[Any, ...]:
@@ -220,8 +239,8 @@ def _follow(code: str, drawn: tuple[Any, ...] | None, since: float) -> None:
     """
     try:
         current = _fingerprint(services.session_view(code))
-        # Others' concerns and upvotes: one cheap read while the page shows the list.
-        moved = current == drawn and concerns_moved(code)
+        # Others' concerns and upvotes, the pilot plan: one cheap read while the page shows it.
+        moved = current == drawn and (concerns_moved(code) or pilot.pilot_moved(code))
     except WorkshopError as error:
         if is_outage(error):
             outage_notice()

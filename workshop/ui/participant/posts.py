@@ -54,13 +54,17 @@ def post_outcome(form: str, sent_key: str) -> None:
 
 # --- other people's posts, live -------------------------------------------------------------
 
-#: Session state: the concerns list the page drew ((id, upvotes) per concern).
+#: Session state: the concerns list the page drew (its :func:`concerns_signature`).
 _DRAWN = "_posts_drawn"
 
+#: What a phone shows of one concern that others can change: id, upvotes, status, answer.
+ConcernsSignature = tuple[tuple[int, int, str, str | None], ...]
 
-def concerns_signature(concerns: Sequence[Concern]) -> tuple[tuple[int, int], ...]:
-    """What, when it changes, must redraw the concerns list: which ones, in which order, votes."""
-    return tuple((c.id, c.upvotes) for c in concerns)
+
+def concerns_signature(concerns: Sequence[Concern]) -> ConcernsSignature:
+    """What, when it changes, must redraw the concerns list: which ones, in which order, votes,
+    and the facilitator's status and answer (so a phone shows "answered" without a reload)."""
+    return tuple((c.id, c.upvotes, c.status, c.answer) for c in concerns)
 
 
 def remember_drawn(code: str, concerns: Sequence[Concern]) -> None:
@@ -73,25 +77,25 @@ def forget_drawn() -> None:
     st.session_state.pop(_DRAWN, None)
 
 
-def drawn_concerns(code: str) -> tuple[tuple[int, int], ...] | None:
+def drawn_concerns(code: str) -> ConcernsSignature | None:
     """The concerns list this run drew for session `code`, or None when it drew none."""
     drawn = st.session_state.get(_DRAWN)
     return drawn[1] if drawn is not None and drawn[0] == code else None
 
 
 def concerns_moved(code: str) -> bool:
-    """True when someone posted, upvoted or the facilitator hid a concern since the page drew
-    its list (False when it drew none)."""
+    """True when someone posted or upvoted, or the facilitator hid, answered or marked a concern
+    since the page drew its list (False when it drew none)."""
     drawn = drawn_concerns(code)
     return drawn is not None and current_concerns(code) != drawn
 
 
 #: Per session: the event number and the concerns list's signature at that number.  Shared by
 #: every phone of the process, so one read serves them all (the push thread calls this).
-_current: dict[str, tuple[int, tuple[tuple[int, int], ...]]] = {}
+_current: dict[str, tuple[int, ConcernsSignature]] = {}
 
 
-def current_concerns(code: str) -> tuple[tuple[int, int], ...]:
+def current_concerns(code: str) -> ConcernsSignature:
     """The concerns list's signature in the store now.
 
     Cheap while nothing happens: one indexed read of the event number; only when it moved are

@@ -14,16 +14,22 @@ from workshop.ui.runtime import names_list, percent, plain, reader_lang, tr
 from workshop.web import services
 
 
-def _evaluate(view: SessionView, pack: ContentPack) -> Evaluation:
+def my_evaluation(view: SessionView, pack: ContentPack) -> Evaluation:
+    """The participant's evaluation: their weights and hybrid settings in the group's context."""
     model = services.model_for(view, my_hybrids(view, pack))
     return model.evaluate(my_weights(view, pack))
+
+
+def top_option(evaluation: Evaluation) -> str:
+    """The option (or hybrid) id the evaluation ranks first (the pack's order breaks ties)."""
+    return str(evaluation.ids[evaluation.order()[0]])
 
 
 def my_ranking(
     view: SessionView, pack: ContentPack, title_key: str = "participant.my_ranking"
 ) -> Evaluation:
     """The participant's ranking under a heading, as bars; returns the evaluation behind it."""
-    evaluation = _evaluate(view, pack)
+    evaluation = my_evaluation(view, pack)
     st.markdown(f"#### {tr(title_key)}")
     st.caption(tr("participant.ranking_hint"))
     hybrids = set(evaluation.ids) - set(pack.option_ids)

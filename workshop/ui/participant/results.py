@@ -1,4 +1,5 @@
-"""Phase 6, results: the participant's weights beside the group's, and the group's ranking."""
+"""Phase 7, results: the participant's weights beside the group's, the group's ranking, what
+happens next (the pilot plan) and what an option changes for a role."""
 
 from __future__ import annotations
 
@@ -9,14 +10,23 @@ from workshop.rounds.results import RankedOption, RoundResults
 from workshop.store import SessionView
 from workshop.text.i18n import coerce_lang
 from workshop.text.wording import option_names
+from workshop.ui.participant import pilot, role_changes
 from workshop.ui.participant.mirror import my_weights
-from workshop.ui.participant.ranking import my_ranking, ranking_bars
+from workshop.ui.participant.ranking import my_evaluation, my_ranking, ranking_bars, top_option
 from workshop.ui.runtime import percent, plain, reader_lang, text_md, tr
 from workshop.web import services
 
 
 def draw(view: SessionView, pack: ContentPack, token: str) -> None:
-    """The results phase: own weights beside the group's and the group's ranking, once revealed."""
+    """The results phase: own weights beside the group's and the group's ranking, once revealed;
+    then the pilot plan, if set, and what an option changes for a role."""
+    _results(view, pack)
+    pilot.draw(view, pack)
+    role_changes.draw(view, pack, top_option(my_evaluation(view, pack)))
+
+
+def _results(view: SessionView, pack: ContentPack) -> None:
+    """Own weights beside the group's and the group's ranking, once revealed."""
     if not view.revealed:
         st.info(tr("participant.results_hidden"), icon=":material/visibility_off:")
         my_ranking(view, pack)

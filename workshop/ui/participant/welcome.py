@@ -7,10 +7,13 @@ from typing import Any
 import streamlit as st
 
 from workshop.content import ContentPack
+from workshop.engine.ballots import STATUS_QUO
 from workshop.errors import StoreUnavailable
-from workshop.store import SessionView
+from workshop.store import CONCERN_STATUSES, Concern, SessionView
+from workshop.text.i18n import coerce_lang
+from workshop.text.wording import option_names
 from workshop.ui.participant.posts import kept_post, post_outcome, remember_drawn, send_post
-from workshop.ui.runtime import plain, run_from_callback, tr, user_errors
+from workshop.ui.runtime import plain, reader_lang, run_from_callback, tr, user_errors
 from workshop.web import services
 
 
@@ -18,7 +21,7 @@ def draw(view: SessionView, pack: ContentPack, token: str) -> None:
     """The welcome phase: who the participant is (optional) and the concerns wall."""
     st.write(tr("participant.welcome_intro"))
     _profile_form(view, token)
-    _concerns(view, token)
+    _concerns(view, pack, token)
 
 
 def _profile_form(view: SessionView, token: str) -> None:
@@ -55,7 +58,7 @@ def _profile_form(view: SessionView, token: str) -> None:
                 st.success(tr("common.saved"))
 
 
-def _concerns(view: SessionView, token: str) -> None:
+def _concerns(view: SessionView, pack: ContentPack, token: str) -> None:
     store = services.store()
     locked = "concerns" in view.locked
     st.markdown(f"#### {tr('participant.concerns_title')}")
@@ -88,11 +91,13 @@ def _concerns(view: SessionView, token: str) -> None:
     mine = store.my_upvotes(view.code, token)
     concerns = store.concerns(view.code)
     remember_drawn(view.code, concerns)  # the follower redraws when others post
+    names = option_names(pack, coerce_lang(reader_lang())) | {STATUS_QUO: tr("common.status_quo")}
     for concern in concerns:
         voted = concern.id in mine
         text_col, button_col = st.columns([5, 1], vertical_alignment="center")
         label = tr(f"participant.kind.{concern.kind}")
         text_col.markdown(f"**{label}** · {plain(concern.text)}")
+        text_col.caption(_concern_state(concern, names))
         button_col.button(
             f"▲ {concern.upvotes}",
             key=f"up.{concern.id}",
@@ -102,6 +107,23 @@ def _concerns(view: SessionView, token: str) -> None:
             on_click=_toggle_upvote,
             args=(store.remove_upvote if voted else store.upvote, view.code, token, concern.id),
         )
+
+
+def _concern_state(concern: Concern, names: dict[str, str]) -> str:
+    """The concern's status, the option it is about and the facilitator's answer, as a caption.
+
+    The option and the answer are text (a pack's name, the facilitator's words): escaped.
+    """
+    parts = []
+    if concern.status in CONCERN_STATUSES:
+        parts.append(tr(f"common.concern_status.{concern.status}"))
+    if concern.option_id in names:
+        parts.append(tr("participant.concern_about", option=plain(names[concern.option_id])))
+    state = " · ".join(parts)
+    if concern.answer:
+        answer = tr("participant.concern_answer", answer=plain(concern.answer))
+        state = f"{state}  \n{answer}" if state else answer
+    return state
 
 
 def _toggle_upvote(action: Any, code: str, token: str, concern_id: int) -> None:
