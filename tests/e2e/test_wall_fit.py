@@ -15,7 +15,7 @@ Each panel is photographed into ``screenshots/wall-fit-<width>x<height>-<state>-
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -47,6 +47,25 @@ MORE_CONCERNS = (
     "Was passiert mit den Kennzahlen, an denen wir heute gemessen werden?",
     "Wer entscheidet, welche Kund:innen zu welchem Team gehören?",
 )
+#: Concerns naming an option: "what would lower your resistance" (one far too long for a card).
+LOWERING = (
+    ("pods", "Nur wenn jedes Team eine feste Vertretung hat."),
+    (
+        "swarming",
+        "Mehr Einarbeitung vorher, und klare Regeln, wer den Fall am Ende abschließt. " * 3,
+    ),
+    ("pods", "Wenn wir die Kund:innen vorher fragen."),
+    ("tiered", "Weniger Weiterleitungen."),
+    ("case_owner", "Eine Obergrenze für offene Fälle je Person."),
+)
+PILOT = {
+    "option": "pods_swarm",
+    "team": "Team Nord (Privatkund:innen, 14 Mitarbeitende)",
+    "weeks": 8,
+    "measures": ["fcr", "effort", "wellbeing"],
+    "other_measures": "Zahl der Weiterleitungen je Fall",
+    "review_on": "2026-05-04",
+}
 
 _MEASURE = """() => {
   const inside = (r, box) => r.left >= box.left - 1 && r.right <= box.right + 1
@@ -114,6 +133,7 @@ class State:
     key: str
     phase: str
     revealed: bool
+    spotlight: str = ""  # the option whose role changes the wall shows ("" none)
 
 
 @pytest.fixture(scope="module")
@@ -128,6 +148,9 @@ def states(server: LiveServer) -> Iterator[tuple[Store, list[State]]]:
             store.add_comment(demo.code, writer, kind, target, text)
         for text in MORE_CONCERNS:
             store.add_concern(demo.code, writer, text)
+        for option, text in LOWERING:
+            store.add_concern(demo.code, writer, text, option_id=option)
+        store.set_pilot(demo.code, demo.facilitator_key, PILOT)
         hidden = store.add_comment(demo.code, writer, "general", None, HIDDEN_COMMENT)
         store.set_comment_hidden(demo.code, demo.facilitator_key, hidden.id, True)
         found = [
@@ -143,6 +166,16 @@ def states(server: LiveServer) -> Iterator[tuple[Store, list[State]]]:
             weights = {c: (10 if c in ("REL", "EMO") else 3 + n % 4) for c in pack.criterion_ids}
             store.submit_weights(second.code, token, weights)
         found.append(State("round2-results", second.code, second.facilitator_key, "results", True))
+        # "What changes for me" under the option with the longest texts, under the tallest
+        # header (welcome) and in the options phase.
+        wordiest = max(
+            (*pack.option_ids, *(h.id for h in pack.hybrids)),
+            key=lambda o: sum(len(c.aspect(a).de) for c in pack.role_changes if c.option == o
+                              for a in ("responsibility", "skills", "load")),
+        )  # fmt: skip
+        for phase in ("welcome", "options"):
+            found.append(State(f"spotlight-{phase}", demo.code, demo.facilitator_key, phase,
+                               False, wordiest))  # fmt: skip
         empty = store.create_session("Neuer Workshop", "de", demo.session.pack_data, settings)
         found.append(State("nobody-yet", empty.code, empty.facilitator_key, "welcome", False))
         yield store, found
@@ -150,6 +183,9 @@ def states(server: LiveServer) -> Iterator[tuple[Store, list[State]]]:
 
 def show(store: Store, page: Page, state: State) -> None:
     """Put the session into the state and wait until the wall drew it, charts included."""
+    settings = store.get_session(state.code).settings
+    if settings.spotlight != state.spotlight:
+        store.update_settings(state.code, state.key, replace(settings, spotlight=state.spotlight))
     store.set_phase(state.code, state.key, state.phase)
     store.set_revealed(state.code, state.key, state.revealed)
     seq = store.last_seq(state.code)
@@ -223,7 +259,9 @@ def test_wall_fits_the_screen_in_every_phase(
             text = page.evaluate("() => document.body.textContent")  # every panel's text
             if HIDDEN_COMMENT in text:
                 problems[f"{state.name}: a hidden comment is shown"] = True
-            if state.code == found[0].code and not all(c[2] in text for c in COMMENTS):
+            # A spotlight is all the wall shows until the facilitator clears it.
+            listed = state.code == found[0].code and not state.spotlight
+            if listed and not all(c[2] in text for c in COMMENTS):
                 problems[f"{state.name}: comments missing"] = True
     finally:
         context.close()

@@ -36,11 +36,13 @@ import numpy as np
 import pyarrow as pa
 
 from workshop.content import ContentPack, Lang
+from workshop.engine.ballots import STATUS_QUO
+from workshop.rounds.resistance import OptionResistance
 from workshop.rounds.results import GroupWeight, RankedOption, RoundShift, VoteTally
 from workshop.text.i18n import t
 from workshop.text.wording import option_names
 
-ChartKind = Literal["weights", "ranking", "votes", "shift"]
+ChartKind = Literal["weights", "ranking", "votes", "shift", "resistance"]
 Size = Literal["wall", "screen"]
 
 #: Okabe & Ito (2008) without black: distinguishable with every common colour-vision deficiency.
@@ -78,6 +80,7 @@ def spec(kind: ChartKind, lang: Lang, size: Size = "wall", mode: str = "") -> di
         "ranking": _ranking_chart,
         "votes": _votes_chart,
         "shift": _shift_chart,
+        "resistance": _resistance_chart,
     }
     chart = builders[kind](lang, size, mode)
     built: dict[str, Any] = chart.to_dict()
@@ -298,6 +301,50 @@ def _shift_chart(lang: Lang, size: Size, mode: str) -> alt.TopLevelMixin:
     return _config(alt.layer(rule, points).properties(height=alt.Step(_ROW[size])), size)
 
 
+def _resistance_chart(lang: Lang, size: Size, mode: str) -> alt.TopLevelMixin:
+    """Each option's total resistance, least first, "keep as today" grey with a dashed line.
+
+    The least resisted option(s) are dark blue, the others light blue; the dashed line at the
+    total of keeping things as today shows at a glance which options the group would carry.
+    The text at each bar's end is the frame's ``text`` (the total and how many rated strong
+    resistance).  An invisible point at ``limit`` leaves room for that text.
+    """
+    # "min": layered domains keep a sort only with count, min or max (else alphabetical).
+    y = alt.Y("label:N", sort=alt.EncodingSortField("order", op="min"), axis=_label_axis(size))
+    base = alt.Chart().encode(y=y)
+    title = t("wall.chart.resistance_axis", lang)
+    colour = alt.Color(
+        "kind:N",
+        scale=alt.Scale(
+            domain=["least", "other", "status_quo"],
+            range=[BAR_COLOUR, PALETTE[4], OTHER_COLOUR],
+        ),
+        legend=None,
+    )
+    bars = base.mark_bar(cornerRadiusEnd=3).encode(
+        x=alt.X("total:Q", title=title, axis=alt.Axis(tickMinStep=1, tickCount=5)),
+        color=colour,
+        tooltip=[
+            alt.Tooltip("label:N", title=t("common.option", lang)),
+            alt.Tooltip("total:Q", title=title),
+            alt.Tooltip("high:Q", title=t("wall.chart.resistance_high", lang)),
+        ],
+    )
+    # Without a y encoding the rule spans the whole height: the reference line.
+    reference = (
+        alt.Chart()
+        .transform_filter("datum.kind == 'status_quo'")
+        .mark_rule(color=RULE_COLOUR, strokeDash=[8, 5], strokeWidth=2)
+        .encode(x="total:Q")
+    )
+    labels = base.mark_text(
+        align="left", dx=8, fontSize=_FONT[size] + 2, fontWeight="bold", color=RULE_COLOUR
+    ).encode(x="total:Q", text="text:N")
+    room = base.mark_point(opacity=0).encode(x="limit:Q")
+    layered = alt.layer(bars, reference, labels, room).properties(height=alt.Step(_ROW2[size]))
+    return _config(layered, size)
+
+
 # --------------------------------------------------------------------------- data
 
 
@@ -421,3 +468,37 @@ def shift_frame(
             rows["value"].append(value)
             rows["order"].append(position)
     return pa.table(rows)
+
+
+def resistance_frame(
+    options: Sequence[OptionResistance],
+    option_labels: Mapping[str, str],
+    status_quo_label: str,
+    texts: Sequence[str],
+) -> pa.Table:
+    """One row per option (and "keep as today"), least resistance first.
+
+    Columns: label, total, high, kind ("least", "other" or "status_quo"), text (written at
+    the bar's end, one per option in `options` order, in the reader's language), order and
+    limit (the x axis reaches that far, so the text fits beside the longest bar).
+    """
+    least = min((o.total for o in options), default=0)
+    longest = max((o.total for o in options), default=0)
+    kinds = [
+        "status_quo" if o.option == STATUS_QUO else "least" if o.total == least else "other"
+        for o in options
+    ]
+    return pa.table(
+        {
+            "label": [
+                status_quo_label if o.option == STATUS_QUO else option_labels[o.option]
+                for o in options
+            ],
+            "total": [o.total for o in options],
+            "high": [o.high for o in options],
+            "kind": kinds,
+            "text": list(texts),
+            "order": list(range(len(options))),
+            "limit": [max(longest * 1.35, 10.0)] * len(options),
+        }
+    )

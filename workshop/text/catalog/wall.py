@@ -168,4 +168,142 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Borda-Punkte aus den Rangfolgen",
         "en": "Borda points from the rankings",
     },
+    # --- issue 16: resistance, concern status, "what changes for me", the pilot
+    "wall.prompt.resistance": {
+        "de": "Wie groß ist Ihr Widerstand gegen jede Option? 0 = keiner, 10 = stärkster. "
+        "Geben Sie Ihre Werte auf dem Handy ein.",
+        "en": "How strongly do you resist each option? 0 = not at all, 10 = strongest. "
+        "Enter your ratings on your phone.",
+    },
+    "wall.counts.resistance": {"de": "Widerstandswerte", "en": "Resistance ratings"},
+    "wall.resistance.hidden": {
+        "de": "Die Widerstandswerte bleiben verborgen, bis die Moderation sie zeigt – "
+        "so schätzt jede Person für sich ein.",
+        "en": "The resistance ratings stay hidden until the facilitator reveals them, "
+        "so everyone rates on their own.",
+    },
+    "wall.resistance.threshold": {
+        "de": "Die Widerstandswerte der Gruppe erscheinen, sobald {threshold} Teilnehmende "
+        "ihre Einschätzung abgegeben haben (bisher {count}).",
+        "en": "The group's resistance appears once {threshold} participants have rated "
+        "the options ({count} so far).",
+    },
+    "wall.section.resistance": {"de": "Widerstand je Option", "en": "Resistance per option"},
+    "wall.resistance.counted": {
+        "de": "Summe aller Werte von 0 bis 10, gezählt: {count} Einschätzungen.",
+        "en": "Sum of all ratings from 0 to 10, counted: {count} ratings.",
+    },
+    "wall.resistance.caption": {
+        "de": "Dunkelblau: am wenigsten Widerstand. Grau mit gestrichelter Linie: "
+        "„So bleiben wie heute“. Hinter dem Balken: Summe · wie viele 7 oder mehr gaben.",
+        "en": "Dark blue: least resistance. Grey with the dashed line: "
+        "“Keep as today”. After each bar: total · how many rated 7 or more.",
+    },
+    "wall.resistance.bar": {"de": "{total}", "en": "{total}"},
+    "wall.resistance.bar_high": {"de": "{total} · {high} × ≥ 7", "en": "{total} · {high} × ≥ 7"},
+    "wall.resistance.least": {
+        "de": "Am wenigsten Widerstand: {options} ({total} von höchstens {maximum}).",
+        "en": "Least resistance: {options} ({total} out of at most {maximum}).",
+    },
+    "wall.resistance.least_tied": {
+        "de": "Gleich wenig Widerstand: {options} (je {total} von höchstens {maximum}).",
+        "en": "Equally little resistance: {options} ({total} each out of at most {maximum}).",
+    },
+    "wall.resistance.beats_title": {
+        "de": "Weniger Widerstand als „So bleiben wie heute“",
+        "en": "Less resistance than “Keep as today”",
+    },
+    "wall.resistance.beats_none": {
+        "de": "Keine Option stößt auf weniger Widerstand, als alles so zu lassen, wie es ist.",
+        "en": "No option meets less resistance than keeping things as they are.",
+    },
+    "wall.resistance.status_quo_total": {
+        "de": "„So bleiben wie heute“: {total}.",
+        "en": "“Keep as today”: {total}.",
+    },
+    "wall.section.resistance_compare": {
+        "de": "Widerstand und Rangfolge im Vergleich",
+        "en": "Resistance and ranking compared",
+    },
+    "wall.resistance.winner": {
+        "de": "{option} liegt nach den Gewichten auf Platz 1, beim Widerstand aber nur auf "
+        "Platz {rank}.",
+        "en": "{option} comes first by the weights, but only place {rank} by resistance.",
+    },
+    "wall.resistance.gap": {
+        "de": "{option}: Platz {preference} nach den Gewichten, Platz {rank} beim Widerstand.",
+        "en": "{option}: place {preference} by the weights, place {rank} by resistance.",
+    },
+    "wall.resistance.agree": {
+        "de": "Widerstand und Rangfolge nach den Gewichten passen weitgehend zusammen.",
+        "en": "Resistance and the ranking by the weights largely agree.",
+    },
+    "wall.resistance.compare_note": {
+        "de": "Was die Gruppe am besten bewertet, muss nicht das sein, wogegen sie am "
+        "wenigsten Widerstand hat – darüber lohnt es sich zu sprechen.",
+        "en": "What the group scores best need not be what it resists least – "
+        "that is worth talking about.",
+    },
+    "wall.resistance.col_option": {"de": "Option", "en": "Option"},
+    "wall.resistance.col_preference": {"de": "Nach Gewichten", "en": "By weights"},
+    "wall.resistance.col_resistance": {"de": "Nach Widerstand", "en": "By resistance"},
+    "wall.section.resistance_lowering": {
+        "de": "Was würde Ihren Widerstand senken?",
+        "en": "What would lower your resistance?",
+    },
+    "wall.resistance.lowering_none": {
+        "de": "Noch keine Hinweise zu einzelnen Optionen – schreiben Sie auf dem Handy, "
+        "was Ihren Widerstand senken würde, und wählen Sie die Option dazu.",
+        "en": "No notes on single options yet – write on your phone what would lower your "
+        "resistance, and pick the option it is about.",
+    },
+    "wall.resistance.lowering_more": {
+        "de": "… und {count} weitere auf den Handys.",
+        "en": "… and {count} more on your phones.",
+    },
+    "wall.concern.answer": {"de": "Antwort: {answer}", "en": "Answer: {answer}"},
+    "wall.concern.about": {"de": "Zu: {option}", "en": "About: {option}"},
+    "wall.concern.statuses": {"de": "Stand der Sorgen und Fragen", "en": "Where they stand"},
+    "wall.section.spotlight": {
+        "de": "Was ändert sich für mich? {option}",
+        "en": "What changes for me? {option}",
+    },
+    "wall.spotlight.short": {"de": "Im Fokus: {option}", "en": "In focus: {option}"},
+    "wall.spotlight.some_aspects": {
+        "de": "Hier die drei meistgefragten Punkte – alle sechs sehen Sie auf Ihrem Handy.",
+        "en": "The three points asked about most – your phone shows all six.",
+    },
+    "wall.spotlight.all_aspects": {
+        "de": "Mehr dazu und die Quellen sehen Sie auf Ihrem Handy.",
+        "en": "Your phone shows more, with the sources.",
+    },
+    "wall.spotlight.missing": {"de": "–", "en": "–"},
+    "wall.aspect.responsibility": {"de": "Verantwortung", "en": "Responsibility"},
+    "wall.aspect.authority": {"de": "Entscheidungsspielraum", "en": "Authority"},
+    "wall.aspect.skills": {"de": "Fähigkeiten", "en": "Skills"},
+    "wall.aspect.support": {"de": "Unterstützung und Training", "en": "Support and training"},
+    "wall.aspect.load": {"de": "Emotionale Belastung", "en": "Emotional load"},
+    "wall.aspect.career": {"de": "Entwicklung", "en": "Career"},
+    "wall.section.pilot": {"de": "Wie es weitergeht", "en": "What happens next"},
+    "wall.pilot.option": {"de": "Pilot", "en": "Pilot"},
+    "wall.pilot.team": {"de": "Team", "en": "Team"},
+    "wall.pilot.weeks_label": {"de": "Dauer", "en": "Duration"},
+    "wall.pilot.weeks": {"de": "{weeks} Wochen", "en": "{weeks} weeks"},
+    "wall.pilot.week": {"de": "1 Woche", "en": "1 week"},
+    "wall.pilot.measures": {"de": "Woran wir es messen", "en": "How we measure it"},
+    "wall.pilot.review": {"de": "Gemeinsame Auswertung", "en": "Review together"},
+    "wall.pilot.measure.fcr": {"de": "Erstlösungsquote", "en": "First-contact resolution"},
+    "wall.pilot.measure.effort": {"de": "Aufwand für Kund:innen", "en": "Customer effort"},
+    "wall.pilot.measure.wellbeing": {
+        "de": "Wohlbefinden der Mitarbeitenden",
+        "en": "Employee wellbeing",
+    },
+    "wall.chart.resistance_axis": {
+        "de": "Widerstand insgesamt (Summe)",
+        "en": "Total resistance (sum)",
+    },
+    "wall.chart.resistance_high": {
+        "de": "Starker Widerstand (7 oder mehr)",
+        "en": "Strong resistance (7 or more)",
+    },
 }

@@ -14,25 +14,31 @@ time and rotates through them (:func:`panel_at`); the first one is what the phas
 from __future__ import annotations
 
 import dataclasses
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import pyarrow as pa
 
-from workshop.content import ContentPack, Lang
+from workshop.content import ROLE_CHANGE_ASPECTS, ContentPack, Lang
+from workshop.engine.ballots import RESISTANCE_MAX, STATUS_QUO
 from workshop.export.chart_specs import (
     axis_options,
     ranking_frame,
+    resistance_frame,
     shift_frame,
     votes_frame,
     weights_frame,
 )
+from workshop.rounds.resistance import ResistanceResults
 from workshop.rounds.results import RoundResults
 from workshop.store import Comment, Concern, Counts, SessionView
 from workshop.text.i18n import t
 from workshop.text.wording import (
     alert_sentences,
     criterion_names,
+    join_names,
     number,
     option_names,
     sensitivity_sentences,
@@ -53,15 +59,93 @@ MAX_CONCERNS = CONCERNS_PER_PANEL * MAX_PAGES
 MAX_ALERTS = 3
 #: Seconds each panel stays on the wall before the next one shows.
 ROTATE_SECONDS = 12
+#: A facilitator's answer on a concern card is shortened to this many characters.
+ANSWER_CHARS = 160
+#: Where a concern stands decides where it is listed: open ones first, settled ones last.
+STATUS_ORDER = {"open": 0, "parked": 1, "answered": 2, "out_of_scope": 2}
+#: "What would lower your resistance": options and concerns per option at most.
+LOWERING_OPTIONS = 4
+LOWERING_PER_OPTION = 3
+#: The aspects of "what changes for me" the wall shows when all six do not fit: the ones
+#: participants ask about most (the phones show all six).
+SPOTLIGHT_ASPECTS = ("responsibility", "skills", "load")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+#: All six aspects fit the wall only while no cell is longer than this (characters).
+SPOTLIGHT_ALL_CHARS = 110
 
 
 @dataclass(frozen=True)
 class ConcernCard:
-    """A concern or question as the wall shows it (text exactly as posted)."""
+    """A concern or question as the wall shows it (text exactly as posted).
+
+    `status_label` says where it stands (in the reader's language), `answer` is the
+    facilitator's answer shortened to fit a card ("" if none), `about` the option it names.
+    """
 
     kind: str
     text: str
     upvotes: int
+    status: str = "open"
+    status_label: str = ""
+    answer: str = ""
+    about: str = ""
+
+
+@dataclass(frozen=True)
+class OptionConcerns:
+    """The concerns naming one option ("what would lower your resistance"), most upvoted first."""
+
+    option: str
+    cards: tuple[ConcernCard, ...]
+
+
+@dataclass(frozen=True)
+class ResistanceRow:
+    """One option's line of the resistance comparison: its name and both of its ranks.
+
+    `preference_rank` is its place in the ranking by the weights (None for "keep as today").
+    """
+
+    name: str
+    total: int
+    rank: int
+    preference_rank: int | None
+
+
+@dataclass(frozen=True)
+class ResistanceView:
+    """What the wall shows of a resistance round once it may show it (revealed, threshold met)."""
+
+    count: int
+    least: str  # the least resisted option(s) in a sentence
+    beats: tuple[str, ...]  # names of the options with less resistance than keeping things
+    status_quo: str  # the total of "keep as today" in a sentence
+    rows: tuple[ResistanceRow, ...]  # least resisted first
+    disagreements: tuple[str, ...]  # sentences; empty when resistance and ranking agree
+    compared: bool  # whether a ranking by the weights exists to compare with
+    lowering: tuple[OptionConcerns, ...] = ()
+    more_lowering: int = 0
+
+
+@dataclass(frozen=True)
+class Spotlight:
+    """ "What changes for me" under one option: roles as columns, aspects as rows (plain text)."""
+
+    option: str
+    roles: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[str, ...]], ...]  # (aspect label, one text per role)
+    complete: bool  # every aspect is shown (else the ones asked about most)
+
+
+@dataclass(frozen=True)
+class PilotView:
+    """The pilot the group agreed on, as (label, value) lines in the reader's language."""
+
+    option: str
+    lines: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -91,7 +175,10 @@ class Panel:
     `page` numbers the panels of concerns and comments (0 for the others).
     """
 
-    kind: str  # "concerns", "comments", "context", "ranking", "weights", "shift", "notice"
+    # "concerns", "comments", "context", "ranking", "weights", "shift", "notice",
+    # "resistance", "resistance_compare", "resistance_lowering", "resistance_notice",
+    # "spotlight", "pilot"
+    kind: str
     title: str
     page: int = 0
 
@@ -123,6 +210,12 @@ class Frame:
     kendall: str = ""
     data: Mapping[str, pa.Table] = field(default_factory=dict)
     vote_score: str = ""  # said when the vote and the weighted ranking disagree on first place
+    # (status, its label, count) of the listed concerns, in the order they are listed
+    statuses: tuple[tuple[str, str, int], ...] = ()
+    resistance: ResistanceView | None = None  # None unless revealed and from the threshold on
+    resistance_notice: str = ""  # why the resistance round shows nothing but its count
+    spotlight: Spotlight | None = None
+    pilot: PilotView | None = None
 
 
 # --------------------------------------------------------------------------- building a frame
@@ -151,14 +244,21 @@ def build_frame(view: SessionView, lang: Lang) -> Frame:
     store = services.store()
     pack = services.pack_of(view)
     counts = store.counts(view.code)
-    concerns = store.concerns(view.code)  # hidden ones are left out by the store
+    # Hidden ones are left out by the store; open ones are listed before settled ones.
+    concerns = sorted(store.concerns(view.code), key=lambda c: STATUS_ORDER.get(c.status, 0))
     comments = store.comments(view.code)
     results = services.results_of(view)
+    resistance = services.resistance_of(view)
     shown_concerns = MAX_CONCERNS
     shown_comments = COMMENTS_PER_PANEL * MAX_PAGES
     counts = dataclasses.replace(
-        counts, votes=results.votes, concerns=len(concerns), comments=len(comments)
+        counts,
+        votes=results.votes,
+        concerns=len(concerns),
+        comments=len(comments),
+        resistance=resistance.count,
     )
+    options = option_names(pack, lang)
     frame = Frame(
         code=view.code,
         seq=view.last_seq,
@@ -170,19 +270,62 @@ def build_frame(view: SessionView, lang: Lang) -> Frame:
         vote_mode=view.settings.vote_mode,
         counts=counts,
         results=None,
-        concerns=tuple(_card(c) for c in concerns[:shown_concerns]),
+        concerns=tuple(_card(c, options, lang) for c in concerns[:shown_concerns]),
         more_concerns=max(len(concerns) - shown_concerns, 0),
         comments=_comment_cards(comments[::-1][:shown_comments], pack, lang),
         more_comments=max(len(comments) - shown_comments, 0),
         context=context_lines(pack, services.context_of(view), lang),
+        statuses=status_counts(concerns, lang),
+        spotlight=spotlight_of(pack, view.settings.spotlight, lang),
+        pilot=pilot_view(store.pilot(view.code), options, lang)
+        if view.phase == "results"
+        else None,
     )
     if view.revealed:
         frame = _with_results(frame, results, pack, lang)
+    if view.revealed and resistance.shown:
+        ranking = [ranked.option for ranked in results.ranking] if results.visible else []
+        shown = resistance_view(resistance, ranking, concerns, options, lang)
+        frame = dataclasses.replace(frame, resistance=shown)
+        frame = _with_resistance_chart(frame, resistance, pack)
+    frame = dataclasses.replace(
+        frame, resistance_notice=_resistance_notice(view.revealed, resistance, view, lang)
+    )
     return dataclasses.replace(frame, panels=panels_of(frame), notice=_notice(frame, results))
 
 
-def _card(concern: Concern) -> ConcernCard:
-    return ConcernCard(concern.kind, concern.text, concern.upvotes)
+def _card(concern: Concern, options: Mapping[str, str], lang: Lang) -> ConcernCard:
+    """A concern card: its text as posted, where it stands, the answer shortened to fit."""
+    answer = (concern.answer or "").strip()
+    if answer:
+        short = textwrap.shorten(answer, ANSWER_CHARS, placeholder=" …")
+        answer = t("wall.concern.answer", lang, answer=short)
+    about = options.get(concern.option_id or "", "")
+    return ConcernCard(
+        kind=concern.kind,
+        text=concern.text,
+        upvotes=concern.upvotes,
+        status=concern.status,
+        status_label=_status_label(concern.status, lang),
+        answer=answer,
+        about=t("wall.concern.about", lang, option=about) if about else "",
+    )
+
+
+def _status_label(status: str, lang: Lang) -> str:
+    """A concern status in words (an unknown one reads as open)."""
+    known = status if status in STATUS_ORDER else "open"
+    return t(f"common.concern_status.{known}", lang)
+
+
+def status_counts(concerns: Sequence[Concern], lang: Lang) -> tuple[tuple[str, str, int], ...]:
+    """How many listed concerns stand where, in the order the wall lists them (none: left out)."""
+    found: dict[str, int] = {}
+    for concern in concerns:
+        status = concern.status if concern.status in STATUS_ORDER else "open"
+        found[status] = found.get(status, 0) + 1
+    ordered = sorted(found, key=lambda s: (STATUS_ORDER[s], list(STATUS_ORDER).index(s)))
+    return tuple((s, _status_label(s, lang), found[s]) for s in ordered)
 
 
 def _comment_cards(
@@ -288,6 +431,209 @@ def _notice(frame: Frame, results: RoundResults) -> str:
     return ""
 
 
+# --------------------------------------------------------------------------- issue 16
+
+
+def resistance_view(
+    resistance: ResistanceResults,
+    preference: Sequence[str],
+    concerns: Sequence[Concern],
+    options: Mapping[str, str],
+    lang: Lang,
+) -> ResistanceView:
+    """The resistance round in words and rows; call only when `resistance.shown`.
+
+    `preference` is the ranking by the weights (option ids best first; empty while it may not
+    be shown), `concerns` the listed concerns: those naming an option answer "what would lower
+    your resistance".
+    """
+    status_quo = t("common.status_quo", lang)
+
+    def name(option: str) -> str:
+        return status_quo if option == STATUS_QUO else options.get(option, option)
+
+    by_option = {o.option: o for o in resistance.options}
+    least_total = by_option[resistance.least[0]].total if resistance.least else 0
+    maximum = RESISTANCE_MAX * resistance.count
+    key = "wall.resistance.least_tied" if len(resistance.least) > 1 else "wall.resistance.least"
+    least = t(
+        key,
+        lang,
+        options=join_names([name(o) for o in resistance.least], lang),
+        total=least_total,
+        maximum=maximum,
+    )
+    places = {option: place for place, option in enumerate(preference, start=1)}
+    rows = tuple(
+        ResistanceRow(name(o.option), o.total, o.rank, places.get(o.option))
+        for o in resistance.options
+    )
+    disagreements = []
+    for found in resistance.disagreements if preference else ():
+        if found.kind == "winner":
+            disagreements.append(
+                t(
+                    "wall.resistance.winner",
+                    lang,
+                    option=name(found.option),
+                    rank=found.resistance_rank,
+                )
+            )
+        else:
+            disagreements.append(
+                t(
+                    "wall.resistance.gap",
+                    lang,
+                    option=name(found.option),
+                    preference=found.preference_rank,
+                    rank=found.resistance_rank,
+                )
+            )
+    groups, more = lowering_groups(concerns, options, lang)
+    sq = by_option.get(STATUS_QUO)
+    return ResistanceView(
+        count=resistance.count,
+        least=least,
+        beats=tuple(name(o) for o in resistance.beats_status_quo),
+        status_quo=t("wall.resistance.status_quo_total", lang, total=sq.total if sq else 0),
+        rows=rows,
+        disagreements=tuple(disagreements),
+        compared=bool(preference),
+        lowering=groups,
+        more_lowering=more,
+    )
+
+
+def lowering_groups(
+    concerns: Sequence[Concern], options: Mapping[str, str], lang: Lang
+) -> tuple[tuple[OptionConcerns, ...], int]:
+    """Concerns naming an option, grouped by it; the most upvoted groups and concerns first.
+
+    Returns the groups that fit one panel and how many concerns are left out.
+    """
+    grouped: dict[str, list[Concern]] = {}
+    for concern in concerns:
+        if concern.option_id in options:
+            grouped.setdefault(str(concern.option_id), []).append(concern)
+    for items in grouped.values():
+        items.sort(key=lambda c: -c.upvotes)  # stable: equal ones keep the store's order
+    ranked = sorted(grouped.items(), key=lambda item: -item[1][0].upvotes)
+    groups = tuple(
+        OptionConcerns(
+            options[option],
+            tuple(_card(c, options, lang) for c in items[:LOWERING_PER_OPTION]),
+        )
+        for option, items in ranked[:LOWERING_OPTIONS]
+    )
+    total = sum(len(items) for items in grouped.values())
+    return groups, total - sum(len(g.cards) for g in groups)
+
+
+def _with_resistance_chart(frame: Frame, resistance: ResistanceResults, pack: ContentPack) -> Frame:
+    """Add the resistance chart's data (only called once it may be shown)."""
+    lang = frame.lang
+    texts = [
+        t("wall.resistance.bar_high", lang, total=o.total, high=o.high)
+        if o.high
+        else t("wall.resistance.bar", lang, total=o.total)
+        for o in resistance.options
+    ]
+    table = resistance_frame(
+        resistance.options, axis_options(pack, lang, "wall"), t("common.status_quo", lang), texts
+    )
+    return dataclasses.replace(frame, data={**frame.data, "resistance": table})
+
+
+def _resistance_notice(
+    revealed: bool, resistance: ResistanceResults, view: SessionView, lang: Lang
+) -> str:
+    """Why the resistance round shows nothing but its count (empty once it shows more)."""
+    if not revealed:
+        return t("wall.resistance.hidden", lang)
+    if not resistance.shown:
+        threshold = view.settings.anonymity_threshold
+        return t("wall.resistance.threshold", lang, threshold=threshold, count=resistance.count)
+    return ""
+
+
+def spotlight_of(pack: ContentPack, option: str, lang: Lang) -> Spotlight | None:
+    """ "What changes for me" under the option the facilitator spotlit (None: none or no roles).
+
+    All six aspects fit the wall only when the texts are short (:data:`SPOTLIGHT_ALL_CHARS`);
+    otherwise the three asked about most show and the phones show the rest.
+    """
+    names = option_names(pack, lang)
+    if not option or option not in names or not pack.roles:
+        return None
+    changes = [pack.role_change(option, role.id) for role in pack.roles]
+    missing = t("wall.spotlight.missing", lang)
+
+    def texts(aspect: str) -> tuple[str, ...]:
+        return tuple(c.aspect(aspect).get(lang) if c is not None else missing for c in changes)
+
+    longest = max((len(text) for a in ROLE_CHANGE_ASPECTS for text in texts(a)), default=0)
+    complete = longest <= SPOTLIGHT_ALL_CHARS
+    aspects = ROLE_CHANGE_ASPECTS if complete else SPOTLIGHT_ASPECTS
+    return Spotlight(
+        option=names[option],
+        roles=tuple(role.name.get(lang) for role in pack.roles),
+        rows=tuple((t(f"wall.aspect.{a}", lang), texts(a)) for a in aspects),
+        complete=complete,
+    )
+
+
+def pilot_view(
+    plan: Mapping[str, object] | None, options: Mapping[str, str], lang: Lang
+) -> PilotView | None:
+    """The pilot plan as lines to read out (None without a plan or a known option).
+
+    Read defensively: the console validates a plan, but a field it left out is simply not shown.
+    """
+    if not plan or str(plan.get("option", "")) not in options:
+        return None
+    lines: list[tuple[str, str]] = []
+    team = str(plan.get("team") or "").strip()
+    if team:
+        lines.append((t("wall.pilot.team", lang), team))
+    weeks = plan.get("weeks")
+    if isinstance(weeks, int) and not isinstance(weeks, bool) and weeks > 0:
+        text = (
+            t("wall.pilot.week", lang) if weeks == 1 else t("wall.pilot.weeks", lang, weeks=weeks)
+        )
+        lines.append((t("wall.pilot.weeks_label", lang), text))
+    measures = _measures(plan, lang)
+    if measures:
+        lines.append((t("wall.pilot.measures", lang), measures))
+    review = _review_date(plan.get("review_on"), lang)
+    if review:
+        lines.append((t("wall.pilot.review", lang), review))
+    return PilotView(options[str(plan["option"])], tuple(lines))
+
+
+def _measures(plan: Mapping[str, object], lang: Lang) -> str:
+    """The measures in words, the named ones first, then what the group added."""
+    raw = plan.get("measures")
+    named = raw if isinstance(raw, list | tuple) else []
+    words = [
+        t(f"wall.pilot.measure.{m}", lang) for m in ("fcr", "effort", "wellbeing") if m in named
+    ]
+    other = str(plan.get("other_measures") or "").strip()
+    if other:
+        words.append(textwrap.shorten(other, 120, placeholder=" …"))
+    return join_names(words, lang)
+
+
+def _review_date(value: object, lang: Lang) -> str:
+    """An ISO date as the reader writes it (15.03.2026 / 15 March 2026); '' if none or invalid."""
+    try:
+        day = date.fromisoformat(str(value or ""))
+    except ValueError:
+        return ""
+    if lang == "de":
+        return f"{day.day:02d}.{day.month:02d}.{day.year}"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"  # strftime would follow the locale
+
+
 # --------------------------------------------------------------------------- panels
 
 
@@ -300,9 +646,15 @@ def panels_of(frame: Frame) -> tuple[Panel, ...]:
     first place is, then the shift since the last round; the posts follow.
     """
     lang = frame.lang
+    if frame.spotlight is not None:  # picked to discuss now: it stays until it is cleared
+        return (Panel("spotlight", t("wall.spotlight.short", lang, option=frame.spotlight.option)),)
     concerns = _pages("concerns", t("wall.section.concerns", lang), len(frame.concerns), 1)
     comments = _pages("comments", t("wall.section.comments", lang), len(frame.comments), 0)
+    if frame.phase == "resistance":
+        return (*resistance_panels(frame), *concerns, *comments)
     panels: list[Panel] = []
+    if frame.phase == "results" and frame.pilot is not None:
+        panels.append(Panel("pilot", t("wall.section.pilot", lang)))
     if frame.results is not None and frame.results.visible and "ranking" in frame.data:
         panels.append(Panel("ranking", t("wall.section.ranking", lang)))
         panels.append(Panel("weights", t("wall.section.weights", lang)))
@@ -311,11 +663,29 @@ def panels_of(frame: Frame) -> tuple[Panel, ...]:
             panels.append(Panel("shift", title))
     elif frame.phase == "results" or frame.revealed:
         panels.append(Panel("notice", t("common.phase.results", lang)))
+    if frame.phase == "results" and frame.resistance is not None:
+        panels.append(Panel("resistance", t("wall.section.resistance", lang)))
     if frame.phase == "context":
         panels.insert(0, Panel("context", t("wall.section.context", lang)))
     if frame.phase == "options":
         return (*panels, *comments, *concerns)
     return (*panels, *concerns, *comments)
+
+
+def resistance_panels(frame: Frame) -> list[Panel]:
+    """The resistance phase's own panels: the figures once they may show, else the notice.
+
+    Before the reveal or below the threshold the wall shows nothing of the round but how many
+    have rated (the header's count and the notice).
+    """
+    lang = frame.lang
+    if frame.resistance is None:
+        return [Panel("resistance_notice", t("common.phase.resistance", lang))]
+    panels = [Panel("resistance", t("wall.section.resistance", lang))]
+    if frame.resistance.compared:
+        panels.append(Panel("resistance_compare", t("wall.section.resistance_compare", lang)))
+    panels.append(Panel("resistance_lowering", t("wall.section.resistance_lowering", lang)))
+    return panels
 
 
 def _pages(kind: str, title: str, count: int, minimum: int) -> list[Panel]:

@@ -197,12 +197,15 @@ def _qr_image(url: str) -> str:
 def _counts(frame: Frame) -> str:
     """The live counts as large numbers; the concerns count is that of the wall's list."""
     counts = frame.counts
-    values = (
+    values = [
         ("wall.counts.participants", counts.participants),
         ("wall.counts.weights", counts.weights),
         ("wall.counts.votes", counts.votes),
         ("wall.counts.concerns", counts.concerns),
-    )  # the comments are counted in their panel's heading
+    ]  # the comments are counted in their panel's heading
+    if frame.phase in ("resistance", "results") or counts.resistance:
+        # How many have rated is all a resistance round shows before the reveal.
+        values.insert(3, ("wall.counts.resistance", counts.resistance))
     cells = "".join(
         f'<div class="wall-count"><span class="value">{value}</span>'
         f'<span class="label">{html.escape(tr(key))}</span></div>'

@@ -1,4 +1,5 @@
-"""The wall's body panels: the ranking beside the vote, weights, shift, context, posts.
+"""The wall's body panels: the ranking beside the vote, weights, shift, context, posts, the
+resistance round, "what changes for me" under a spotlit option and the pilot plan.
 
 Which panels a phase has and which one shows comes from the view model
 (:func:`workshop.ui.wall.model.panels_of`); this module draws one of them.
@@ -14,7 +15,16 @@ import streamlit as st
 from workshop.rounds.results import RoundResults
 from workshop.ui import charts
 from workshop.ui.runtime import tr
-from workshop.ui.wall.model import COMMENTS_PER_PANEL, CONCERNS_PER_PANEL, Frame, Panel
+from workshop.ui.wall.model import (
+    COMMENTS_PER_PANEL,
+    CONCERNS_PER_PANEL,
+    ConcernCard,
+    Frame,
+    Panel,
+    PilotView,
+    ResistanceView,
+    Spotlight,
+)
 
 
 def draw_panel(frame: Frame, panel: Panel) -> None:
@@ -28,6 +38,15 @@ def draw_panel(frame: Frame, panel: Panel) -> None:
         _context(frame)
     elif panel.kind == "notice":
         st.html(f'<p class="wall-notice">{html.escape(frame.notice or tr("wall.hidden"))}</p>')
+    elif panel.kind == "resistance_notice":
+        notice = frame.resistance_notice or tr("wall.resistance.hidden")
+        st.html(f'<p class="wall-notice">{html.escape(notice)}</p>')
+    elif panel.kind == "spotlight" and frame.spotlight is not None:
+        _spotlight(frame.spotlight)
+    elif panel.kind == "pilot" and frame.pilot is not None:
+        _pilot(frame.pilot)
+    elif frame.resistance is not None and panel.kind.startswith("resistance"):
+        _resistance_panel(frame, frame.resistance, panel.kind)
     elif results is not None and panel.kind == "ranking":
         _ranking(frame, results)
     elif results is not None and panel.kind == "weights":
@@ -141,22 +160,42 @@ def _upvotes(count: int) -> str:
     return tr("wall.upvote") if count == 1 else tr("wall.upvotes", count=count)
 
 
+def _concern_card(card: ConcernCard, *, about: bool = True) -> str:
+    """One concern card: kind, status and upvotes, the text as posted, the facilitator's answer.
+
+    Participants' and the facilitator's text is escaped, never rendered.
+    """
+    kind = "question" if card.kind == "question" else "concern"
+    status = (
+        card.status if card.status in ("open", "answered", "parked", "out_of_scope") else "open"
+    )
+    label = f'<span class="status {status}">{html.escape(card.status_label)}</span>'
+    topic = f'<div class="about">{html.escape(card.about)}</div>' if about and card.about else ""
+    answer = f'<div class="answer">{html.escape(card.answer)}</div>' if card.answer else ""
+    clamp = " short" if card.answer or topic else ""
+    return (
+        f'<div class="wall-card wall-concern {kind} {status}"><div class="meta">'
+        f"<b>{html.escape(tr(f'wall.kind.{kind}'))}</b>{label}"
+        f"<span>{html.escape(_upvotes(card.upvotes))}</span></div>{topic}"
+        f'<div class="text{clamp}">{html.escape(card.text)}</div>{answer}</div>'
+    )
+
+
+def _status_strip(frame: Frame) -> str:
+    """How many concerns stand where, in one line ("" while every one is still open)."""
+    if all(status == "open" for status, _, _ in frame.statuses):
+        return ""
+    return " · ".join(f"{label}: {count}" for _, label, count in frame.statuses)
+
+
 def _concerns(frame: Frame, page: int) -> None:
-    """One page of concerns, most upvoted first; participants' text is escaped, never rendered."""
-    _subhead(f"{tr('wall.section.concerns')} · {frame.counts.concerns}")
+    """One page of concerns, open ones first, most upvoted first; where each stands."""
+    _subhead(f"{tr('wall.section.concerns')} · {frame.counts.concerns}", _status_strip(frame))
     if not frame.concerns:
         _note(tr("wall.no_concerns"))
         return
     start = page * CONCERNS_PER_PANEL
-    cards = []
-    for card in frame.concerns[start : start + CONCERNS_PER_PANEL]:
-        kind = "question" if card.kind == "question" else "concern"
-        cards.append(
-            f'<div class="wall-card wall-concern {kind}"><div class="meta">'
-            f"<b>{html.escape(tr(f'wall.kind.{kind}'))}</b>"
-            f"<span>{html.escape(_upvotes(card.upvotes))}</span></div>"
-            f'<div class="text">{html.escape(card.text)}</div></div>'
-        )
+    cards = [_concern_card(card) for card in frame.concerns[start : start + CONCERNS_PER_PANEL]]
     st.html(f'<div class="wall-cards">{"".join(cards)}</div>')
     if frame.more_concerns and start + CONCERNS_PER_PANEL >= len(frame.concerns):
         _note(tr("wall.more_concerns", count=frame.more_concerns))
@@ -177,3 +216,112 @@ def _comments(frame: Frame, page: int) -> None:
     st.html(f'<div class="wall-cards">{"".join(cards)}</div>')
     if frame.more_comments and start + COMMENTS_PER_PANEL >= len(frame.comments):
         _note(tr("wall.more_comments", count=frame.more_comments))
+
+
+# --------------------------------------------------------------------------- issue 16
+
+
+def _resistance_panel(frame: Frame, shown: ResistanceView, kind: str) -> None:
+    """One of the resistance round's panels (drawn only once it may be shown)."""
+    if kind == "resistance":
+        _resistance(frame, shown)
+    elif kind == "resistance_compare":
+        _resistance_compare(shown)
+    elif kind == "resistance_lowering":
+        _resistance_lowering(shown)
+
+
+def _resistance(frame: Frame, shown: ResistanceView) -> None:
+    """Resistance per option, least first, beside the options the group would carry."""
+    st.html(f'<p class="wall-headline">{html.escape(shown.least)}</p>')
+    chart, words = st.columns([3, 2], gap="large")
+    with chart:
+        title = tr("wall.section.resistance")
+        _subhead(title, tr("wall.resistance.counted", count=shown.count))
+        charts.draw("resistance", frame.data["resistance"], frame.lang, alt=title)
+        st.caption(tr("wall.resistance.caption"))
+    with words:
+        _subhead(tr("wall.resistance.beats_title"))
+        if shown.beats:
+            _lines(shown.beats)
+        else:
+            _note(tr("wall.resistance.beats_none"))
+        _note(shown.status_quo)
+
+
+def _resistance_compare(shown: ResistanceView) -> None:
+    """Where resistance and the ranking by the weights disagree, beside both ranks."""
+    _subhead(tr("wall.section.resistance_compare"))
+    words, table = st.columns([1, 1], gap="large")
+    with words:
+        if shown.disagreements:
+            _lines(shown.disagreements)
+        else:
+            _note(tr("wall.resistance.agree"))
+        _note(tr("wall.resistance.compare_note"))
+    with table:
+        head = "".join(
+            f"<th>{html.escape(tr(key))}</th>"
+            for key in (
+                "wall.resistance.col_option",
+                "wall.resistance.col_preference",
+                "wall.resistance.col_resistance",
+            )
+        )
+        rows = "".join(
+            f"<tr><td>{html.escape(row.name)}</td>"
+            f"<td>{'' if row.preference_rank is None else row.preference_rank}</td>"
+            f"<td>{row.rank}</td></tr>"
+            for row in shown.rows
+        )
+        st.html(
+            f'<table class="wall-ranks"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        )
+
+
+def _resistance_lowering(shown: ResistanceView) -> None:
+    """ "What would lower your resistance?": the concerns naming an option, grouped by it."""
+    _subhead(tr("wall.section.resistance_lowering"))
+    if not shown.lowering:
+        _note(tr("wall.resistance.lowering_none"))
+        return
+    groups = "".join(
+        f'<div class="wall-group"><p class="name">{html.escape(group.option)}</p>'
+        + "".join(_concern_card(card, about=False) for card in group.cards)
+        + "</div>"
+        for group in shown.lowering
+    )
+    st.html(f'<div class="wall-groups">{groups}</div>')
+    if shown.more_lowering:
+        _note(tr("wall.resistance.lowering_more", count=shown.more_lowering))
+
+
+def _spotlight(spotlight: Spotlight) -> None:
+    """What changes for each role under the spotlit option: roles as columns, aspects as rows."""
+    _subhead(tr("wall.section.spotlight", option=spotlight.option))
+    columns = len(spotlight.roles)
+    head = '<div class="corner"></div>' + "".join(
+        f'<div class="role">{html.escape(role)}</div>' for role in spotlight.roles
+    )
+    cells = "".join(
+        f'<div class="aspect">{html.escape(aspect)}</div>'
+        + "".join(f'<div class="cell">{html.escape(text)}</div>' for text in texts)
+        for aspect, texts in spotlight.rows
+    )
+    kind = "all" if spotlight.complete else "some"
+    style = f"grid-template-columns: minmax(0, .62fr) repeat({columns}, minmax(0, 1fr))"
+    st.html(f'<div class="wall-spotlight {kind}" style="{style}">{head}{cells}</div>')
+    _note(tr("wall.spotlight.all_aspects" if spotlight.complete else "wall.spotlight.some_aspects"))
+
+
+def _pilot(pilot: PilotView) -> None:
+    """The agreed pilot: the option in large type, then team, weeks, measures and review."""
+    _subhead(tr("wall.section.pilot"))
+    rows = f'<div class="label">{html.escape(tr("wall.pilot.option"))}</div>'
+    rows += f'<div class="value option">{html.escape(pilot.option)}</div>'
+    rows += "".join(
+        f'<div class="label">{html.escape(label)}</div>'
+        f'<div class="value">{html.escape(value)}</div>'
+        for label, value in pilot.lines
+    )
+    st.html(f'<div class="wall-pilot">{rows}</div>')

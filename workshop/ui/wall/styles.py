@@ -101,6 +101,48 @@ STYLE = (
 .wall-gauge {position: relative; height: .7rem; border-radius: .35rem; background: #dfe6ee;}
 .wall-gauge .fill {position: absolute; left: 0; top: 0; bottom: 0; border-radius: .35rem;
   background: #0072B2;}
+/* Issue 16: where a concern stands, the facilitator's answer. */
+.wall-card.wall-concern .meta {justify-content: flex-start;}
+.wall-card.wall-concern .meta > span:last-child {margin-left: auto;}
+.wall-card .meta .status {font-weight: 600; padding: 0 .5rem; border-radius: .3rem;
+  background: #e4ebf2; color: #14212e;}
+.wall-card .meta .status.answered {background: #d6eee4; color: #0c4a36;}
+.wall-card .meta .status.parked {background: #f6e7c8; color: #5c3d00;}
+.wall-card .meta .status.out_of_scope {background: #e6e6e6; color: #333;}
+.wall-card.answered, .wall-card.out_of_scope {background: rgba(0, 0, 0, .035);
+  border-left-color: #8a99a8;}
+.wall-card .text.short {-webkit-line-clamp: 2;}
+.wall-card .about {font-size: 1.05rem; color: #3b4a58; margin-bottom: .1rem;}
+.wall-card .answer {font-size: 1.2rem; line-height: 1.3; margin-top: .3rem; padding-top: .3rem;
+  border-top: 1px solid rgba(0, 0, 0, .12); color: #0c4a36; overflow-wrap: anywhere;
+  display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden;}
+/* The resistance round: both ranks side by side; what would lower the resistance. */
+.wall-ranks {border-collapse: collapse; font-size: 1.3rem; width: 100%;}
+.wall-ranks th {text-align: left; font-weight: 600; color: #3b4a58; font-size: 1.1rem;
+  padding: 0 .8rem .3rem 0; border-bottom: 2px solid #c5d0db;}
+.wall-ranks td {padding: .22rem .8rem .22rem 0; border-bottom: 1px solid #e1e7ee;
+  line-height: 1.2;}
+.wall-ranks td + td, .wall-ranks th + th {text-align: right; white-space: nowrap;
+  font-weight: 700;}
+.wall-groups {display: grid; grid-template-columns: 1fr 1fr; gap: 1rem 1.4rem;}
+.wall-group {display: flex; flex-direction: column; gap: .5rem;}
+.wall-group .name {font-size: 1.4rem; font-weight: 700; margin: 0;}
+.wall-group .wall-card {font-size: 1.25rem; padding: .45rem .8rem;}
+.wall-group .wall-card .text {-webkit-line-clamp: 2;}
+/* "What changes for me": roles as columns, aspects as rows. */
+.wall-spotlight {display: grid; gap: .5rem .9rem; font-size: 1.3rem; line-height: 1.3;}
+.wall-spotlight.all {font-size: 1.1rem; gap: .35rem .8rem;}
+.wall-spotlight .role {font-weight: 700; font-size: 1.35rem; line-height: 1.2;
+  border-bottom: .2rem solid #0072B2; padding-bottom: .25rem;}
+.wall-spotlight .aspect {font-weight: 700; color: #0b3d66;}
+.wall-spotlight .cell {padding: .4rem .6rem; border-radius: .4rem;
+  background: rgba(0, 114, 178, .06); overflow-wrap: anywhere;}
+/* The pilot the group agreed on. */
+.wall-pilot {display: grid; grid-template-columns: auto minmax(0, 1fr); gap: .8rem 2.2rem;
+  align-items: baseline; font-size: 1.6rem; line-height: 1.3; margin-top: .6rem;}
+.wall-pilot .label {color: #3b4a58; font-size: 1.35rem;}
+.wall-pilot .value {font-weight: 600; overflow-wrap: anywhere;}
+.wall-pilot .value.option {font-size: 2.2rem; font-weight: 700; color: #0b3d66;}
 .wall-pager {display: flex; gap: .4rem 1.4rem; flex-wrap: wrap; font-size: 1.05rem;
   color: #3b4a58; padding-right: 16rem;}
 .wall-pager .on {color: #0b3d66; font-weight: 700; border-bottom: .2rem solid #0b5cad;}
