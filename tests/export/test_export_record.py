@@ -57,7 +57,9 @@ def test_html_record_has_every_section(html: str) -> None:
         "Rangfolge und Robustheit",
         "Gewichte der Gruppe und Streuung",
         "Veränderung seit Runde 1",
-        "Wichtigste Sorgen und Fragen",
+        "Was ändert sich für wen?",
+        "Sorgen und Fragen",
+        "Pilot",
         "Kommentare",
         "Nächste Schritte",
     ):

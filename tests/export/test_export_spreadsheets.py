@@ -11,10 +11,13 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from workshop.export import Snapshot
+from workshop.export import Snapshot, words
 from workshop.export.csvzip import BOM, dialect_for, file_name, table_csv, zip_bytes
 from workshop.export.tables import FORMULA_TRIGGERS, TABLE_IDS, neutralise, tables
 from workshop.export.xlsx import workbook_bytes
+from workshop.packs import default_pack
+
+PACK = default_pack()
 
 SHEETS_DE = [
     "Übersicht",
@@ -26,6 +29,9 @@ SHEETS_DE = [
     "Kommentare",
     "Sorgen und Fragen",
     "Notizen",
+    "Widerstand",
+    "Widerstand je Person",
+    "Pilot",
 ]
 CRITERIA_DE = [
     "Lösungsgeschwindigkeit",
@@ -44,6 +50,7 @@ CRITERIA_DE = [
     "Wissenssicherung",
     "Geringer Umstellungsaufwand",
 ]
+OPTIONS_DE = list(words.option_names(PACK, "de").values())  # hybrids marked "(Mischform)"
 HEADERS_DE = {
     "Übersicht": ["Angabe", "Wert"],
     "Gruppengewichte": [
@@ -87,8 +94,40 @@ HEADERS_DE = {
         "Gezählte Stimmen",
     ],
     "Kommentare": ["Runde", "Bezug (Art)", "Bezug", "Text", "Ausgeblendet"],
-    "Sorgen und Fragen": ["Runde", "Art", "Text", "Unterstützung", "Ausgeblendet"],
+    "Sorgen und Fragen": [
+        "Runde",
+        "Art",
+        "Text",
+        "Unterstützung",
+        "Ausgeblendet",
+        "Status",
+        "Antwort",
+        "Zu Option",
+    ],
     "Notizen": ["Phase", "Notiz"],
+    "Widerstand": [
+        "Runde",
+        "Rang (Widerstand)",
+        "Option (ID)",
+        "Option",
+        "Widerstandswert (Summe)",
+        "Mittelwert",
+        "Median",
+        "Unteres Quartil",
+        "Oberes Quartil",
+        "Starker Widerstand (ab 7)",
+        "Akzeptanz",
+        "Geringster Widerstand",
+        "Weniger Widerstand als „So bleiben wie heute“",
+        "Widerstand eingeschätzt",
+    ],
+    "Widerstand je Person": [
+        "Runde",
+        "Person (Pseudonym)",
+        *OPTIONS_DE,
+        "So bleiben wie heute",
+    ],
+    "Pilot": ["Angabe", "Wert"],
 }
 
 
@@ -111,8 +150,8 @@ def test_xlsx_has_exactly_the_expected_sheets_headers_and_rows(
     assert {name: list(frame.columns) for name, frame in sheets.items()} == HEADERS_DE
     rows = {name: len(frame) for name, frame in sheets.items()}
     assert rows == {
-        # 16 facts (dots: budget and cap) + 4 per round + 1 per round whose vote disagrees
-        "Übersicht": 31 + sum(r.results.vote_differs for r in snapshot.rounds),
+        # 16 facts (dots: budget and cap) + 5 per round + 1 per round whose vote disagrees
+        "Übersicht": 33 + sum(r.results.vote_differs for r in snapshot.rounds),
         "Gruppengewichte": 2 * 15,
         "Gewichte je Person": 2 * 12,
         "Rangfolge": 2 * 10,  # 6 pure options + 4 hybrids
@@ -121,6 +160,9 @@ def test_xlsx_has_exactly_the_expected_sheets_headers_and_rows(
         "Kommentare": 3,  # the fourth is hidden
         "Sorgen und Fragen": 3,
         "Notizen": 3,
+        "Widerstand": 0,  # the seeded session has no resistance round
+        "Widerstand je Person": 0,
+        "Pilot": 1,  # "no pilot agreed yet"
     }
     assert flips(snapshot) > 0
 

@@ -10,7 +10,7 @@ Pure functions returning bytes, registered in one place (:mod:`workshop.export.r
     created = import_session(store, json_bytes)          # a JSON export → a new session
 
 Modules: ``snapshot`` (what is read and what privacy leaves out), ``tables`` + ``xlsx`` +
-``csvzip`` (the spreadsheets), ``json_export`` (schema version 2) and its import
+``csvzip`` (the spreadsheets), ``json_export`` (schema version 3) and its import
 (``json_parse``: limits and strict parsing, ``json_checks``: the whole file checked into a plan,
 ``json_import``: the plan written as a new session), ``record`` (the decision record's content) +
 ``record_html`` + ``pdf`` (its two layouts), ``chart_specs`` (the wall's charts as Vega-Lite specs

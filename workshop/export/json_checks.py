@@ -37,12 +37,23 @@ from workshop.export.json_parse import (
     reject,
 )
 from workshop.packs import PackError, pack_from_data
-from workshop.store import COMMENT_TARGETS, CONCERN_KINDS, INPUT_KINDS, PHASES, SessionSettings
+from workshop.rounds.pilot import validate_pilot
+from workshop.rounds.resistance import rated_options
+from workshop.store import (
+    COMMENT_TARGETS,
+    CONCERN_KINDS,
+    CONCERN_STATUSES,
+    INPUT_KINDS,
+    PHASES,
+    SessionSettings,
+)
 from workshop.store.records import DOT_BUDGET_RANGE, LANGUAGES
-from workshop.store.validate import MAX_NOTE, MAX_PACK_BYTES, MAX_TEXT, MAX_TITLE
+from workshop.store.validate import MAX_ANSWER, MAX_NOTE, MAX_PACK_BYTES, MAX_TEXT, MAX_TITLE
 
 #: Older schema versions :func:`check` still reads.
-READABLE_VERSIONS = (1, 2)
+READABLE_VERSIONS = (1, 2, 3)
+#: One concern as planned: round, kind, text, hidden, upvotes, status, answer, option id.
+ConcernPlan = tuple[int, str, str, bool, int, str, str | None, str | None]
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,7 @@ class RoundPlan:
     context: dict[str, Any]
     ballots: tuple[tuple[int, dict[str, Any], dict[str, Any] | None], ...]
     votes: tuple[tuple[int, dict[str, Any]], ...]
+    resistance: tuple[tuple[int, dict[str, int]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,11 +81,12 @@ class ImportPlan:
     people: int
     rounds: tuple[RoundPlan, ...]
     comments: tuple[tuple[int, str, str, str, bool], ...]
-    concerns: tuple[tuple[int, str, str, bool, int], ...]
+    concerns: tuple[ConcernPlan, ...]
+    pilot: dict[str, Any] | None = None
 
 
 _TOP = ("format", "version", "exported_at", "source", "privacy", "session", "pack", "notes",
-        "participants", "areas", "rounds", "comments", "concerns")  # fmt: skip
+        "participants", "areas", "rounds", "comments", "concerns", "pilot")  # fmt: skip
 
 
 def check(data: Any) -> ImportPlan:
@@ -85,6 +98,8 @@ def check(data: Any) -> ImportPlan:
         reject("version", "version", f"only version {SCHEMA_VERSION} can be read")
     if version == 1:
         data = _from_version_1(data)
+    if version in (1, 2):
+        data = _from_version_2(data)
     read_object(data, "", _TOP)
     read_string(data["exported_at"], "exported_at")
     source = read_object(data["source"], "source", ("code", "created_at"))
@@ -99,7 +114,7 @@ def check(data: Any) -> ImportPlan:
         "session",
         ("title", "language", "phase", "round", "revealed", "locked", "settings"),
     )
-    settings = _settings(session["settings"])
+    settings = _settings(session["settings"], pack)
     count = _participants(data["participants"])
     _areas(data["areas"], settings, count)
     rounds = read_list(data["rounds"], "rounds", MAX_ROUNDS)
@@ -121,7 +136,8 @@ def check(data: Any) -> ImportPlan:
             for i, value in enumerate(rounds)
         ),
         comments=_comments(data["comments"], pack, current, count),
-        concerns=_concerns(data["concerns"], current, count),
+        concerns=_concerns(data["concerns"], pack, current, count),
+        pilot=_pilot(data["pilot"], pack),
     )
 
 
@@ -138,10 +154,12 @@ def _pack(value: Any) -> tuple[dict[str, Any], ContentPack]:
         reject("pack", "pack", f"the content pack is not valid: {first}")
 
 
-def _settings(value: Any) -> SessionSettings:
+def _settings(value: Any, pack: ContentPack) -> SessionSettings:
     fields = ("anonymity_threshold", "vote_mode", "dot_budget", "dot_cap_per_option", "role_groups")
     # "spotlight" came with the role-change texts; older exports have no such field.
     raw = read_object(value, "session.settings", fields, ("spotlight",))
+    if "spotlight" in raw:
+        read_choice(raw["spotlight"], "session.settings.spotlight", ("", *rated_options(pack)))
     groups = read_list(raw["role_groups"], "session.settings.role_groups", 100)
     try:
         settings = SessionSettings(**{**raw, "role_groups": tuple(groups)})
@@ -184,6 +202,30 @@ def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
             for p in people
         ]
     upgraded["areas"] = []
+    return upgraded
+
+
+def _from_version_2(data: dict[str, Any]) -> dict[str, Any]:
+    """A version 2 file in version 3's shape: no resistance ratings, open concerns, no pilot.
+
+    Only what is missing is filled in, so a damaged file is still refused where it is damaged.
+    """
+    upgraded = dict(data)
+    upgraded.setdefault("pilot", None)
+    rounds = data.get("rounds")
+    if isinstance(rounds, list):
+        upgraded["rounds"] = [
+            {"resistance": {"count": 0, "withheld": True, "ratings": []}, **r}
+            if isinstance(r, dict)
+            else r
+            for r in rounds
+        ]
+    concerns = data.get("concerns")
+    if isinstance(concerns, list):
+        upgraded["concerns"] = [
+            {"status": "open", "answer": None, "option_id": None, **c} if isinstance(c, dict) else c
+            for c in concerns
+        ]
     return upgraded
 
 
@@ -237,7 +279,7 @@ def _round(
     count: int,
     individual: bool,
 ) -> RoundPlan:
-    raw = read_object(value, where, ("round", "context", "weights", "votes"))
+    raw = read_object(value, where, ("round", "context", "weights", "votes", "resistance"))
     if read_integer(raw["round"], f"{where}.round", 1, MAX_ROUNDS) != number:
         reject("value", f"{where}.round", "rounds must be numbered 1, 2, … in order")
     context = _context(raw["context"], f"{where}.context", pack)
@@ -271,7 +313,34 @@ def _round(
             _participant_index(entry["participant"], f"{at}.participant", count), seen, at
         )
         vote_plan.append((person, _vote(entry["vote"], f"{at}.vote", options)))
-    return RoundPlan(context, tuple(ballot_plan), tuple(vote_plan))
+    resistance = _resistance(
+        raw["resistance"], f"{where}.resistance", pack, settings, count, individual
+    )
+    return RoundPlan(context, tuple(ballot_plan), tuple(vote_plan), resistance)
+
+
+def _resistance(
+    value: Any,
+    where: str,
+    pack: ContentPack,
+    settings: SessionSettings,
+    count: int,
+    individual: bool,
+) -> tuple[tuple[int, dict[str, int]], ...]:
+    """A round's resistance block: each person's whole-number 0–10 for every option."""
+    items = _inputs(value, where, "ratings", settings, count, individual)
+    options = rated_options(pack)
+    seen: set[int] = set()
+    plan = []
+    for i, item in enumerate(items):
+        at = f"{where}.ratings[{i}]"
+        entry = read_object(item, at, ("participant", "ratings"))
+        person = _unique(
+            _participant_index(entry["participant"], f"{at}.participant", count), seen, at
+        )
+        check_with(f"{at}.ratings", ballot_rules.validate_resistance, entry["ratings"], options)
+        plan.append((person, ballot_rules.validate_resistance(entry["ratings"], options)))
+    return tuple(plan)
 
 
 def _unique(index: int, seen: set[int], where: str) -> int:
@@ -368,14 +437,18 @@ def _comments(
     return tuple(plan)
 
 
-def _concerns(value: Any, rounds: int, count: int) -> tuple[tuple[int, str, str, bool, int], ...]:
+def _concerns(value: Any, pack: ContentPack, rounds: int, count: int) -> tuple[ConcernPlan, ...]:
     items = read_list(value, "concerns", MAX_ITEMS)
     if items and not count:
         reject("value", "concerns", "concerns need at least one participant")
+    options = rated_options(pack)
     plan = []
     for i, item in enumerate(items):
         at = f"concerns[{i}]"
-        raw = read_object(item, at, ("round", "kind", "text", "hidden", "upvotes"))
+        fields = ("round", "kind", "text", "hidden", "upvotes", "status", "answer", "option_id")
+        raw = read_object(item, at, fields)
+        answer = raw["answer"]
+        option = raw["option_id"]
         plan.append(
             (
                 read_integer(raw["round"], f"{at}.round", 1, rounds),
@@ -383,9 +456,26 @@ def _concerns(value: Any, rounds: int, count: int) -> tuple[tuple[int, str, str,
                 read_text(raw["text"], f"{at}.text", MAX_TEXT, multiline=True),
                 read_boolean(raw["hidden"], f"{at}.hidden"),
                 read_integer(raw["upvotes"], f"{at}.upvotes", 0, MAX_PARTICIPANTS),
+                read_choice(raw["status"], f"{at}.status", CONCERN_STATUSES),
+                None
+                if answer is None
+                else read_text(answer, f"{at}.answer", MAX_ANSWER, multiline=True),
+                None if option is None else read_choice(option, f"{at}.option_id", options),
             )
         )
     return tuple(plan)
+
+
+def _pilot(value: Any, pack: ContentPack) -> dict[str, Any] | None:
+    """The pilot plan, checked by the app's own rules; it must be stored as written."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        reject("type", "pilot", "an object or null is expected")
+    check_with("pilot", validate_pilot, value, pack)
+    if validate_pilot(value, pack) != value:
+        reject("value", "pilot", "the plan is not in the shape the app stores")
+    return value
 
 
 __all__ = ["READABLE_VERSIONS", "ImportPlan", "RoundPlan", "check"]

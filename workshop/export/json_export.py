@@ -1,10 +1,10 @@
-"""The JSON export (schema version 2): a session as one re-importable JSON document.
+"""The JSON export (schema version 3): a session as one re-importable JSON document.
 
-Schema, version 2 — one UTF-8 JSON object; every key below is required, no other key is allowed::
+Schema, version 3 — one UTF-8 JSON object; every key below is required, no other key is allowed::
 
     {
       "format": "fall-oder-kunde/session",          marker: this file is a session export
-      "version": 2,                                  this schema (1 is read too, see the end)
+      "version": 3,                                  this schema (1 and 2 are read too)
       "exported_at": "2026-11-27T14:05:00Z",         when (UTC)                       [varies]
       "source": {"code": "ABC123",                   the exported session's join code  [varies]
                  "created_at": "…Z"},                and creation time (UTC)          [varies]
@@ -12,12 +12,14 @@ Schema, version 2 — one UTF-8 JSON object; every key below is required, no oth
                   "individual_rows": false},         were per-person ballots and votes asked for
       "session": {
         "title": "…", "language": "de" | "en",
-        "phase": "welcome" | "weigh" | "context" | "options" | "vote" | "results",
+        "phase": "welcome" | "weigh" | "context" | "options" | "vote" | "resistance"
+                 | "results",
         "round": 2,                                  the current round = len(rounds)
         "revealed": true,                            results shown to the room
         "locked": ["comments", …],                   locked input kinds (weights, votes, …)
         "settings": {"anonymity_threshold": 5, "vote_mode": "dots", "dot_budget": 5,
-                     "dot_cap_per_option": 3, "role_groups": ["Service", …]}
+                     "dot_cap_per_option": 3, "role_groups": ["Service", …],
+                     "spotlight": "" | option id}   the wall's role changes in focus
       },
       "pack": {…},                                   the session's content pack (FORMAT.md)
       "notes": {"welcome": "…", …},                  facilitator notes by phase (only set ones)
@@ -32,18 +34,29 @@ Schema, version 2 — one UTF-8 JSON object; every key below is required, no oth
                                  "hybrid_params": {hybrid: {parameter: number}} | null}]},
         "votes": {"count": 12, "withheld": false,
                   "votes": [{"participant": "P01",
-                             "vote": {"choice": id} | {"dots": {id: n}} | {"ranking": [ids]}}]}
+                             "vote": {"choice": id} | {"dots": {id: n}} | {"ranking": [ids]}}]},
+        "resistance": {"count": 12, "withheld": false,    complete ratings of the round
+                       "ratings": [{"participant": "P01",
+                                    "ratings": {option id | "status_quo": 0..10}}]}
       }, …],
       "comments": [{"round": 1, "target_kind": "option" | "criterion" | "general",
                     "target_id": "…" ("" for general), "text": "…", "hidden": false}],
       "concerns": [{"round": 1, "kind": "concern" | "question", "text": "…",
-                    "hidden": false, "upvotes": 3}]
+                    "hidden": false, "upvotes": 3,
+                    "status": "open" | "answered" | "parked" | "out_of_scope",
+                    "answer": "…" | null, "option_id": option id | null}],
+      "pilot": {"option": id, "team": "…", "weeks": 8,        the pilot plan
+                "measures": ["fcr", …], "other_measures": "…",  (workshop.rounds.pilot),
+                "review_on": "YYYY-MM-DD" | ""} | null          null if none is agreed
     }
 
-Privacy (see :mod:`workshop.export.snapshot`): ``ballots`` and ``votes`` lists are filled only
-when ``privacy.individual_rows`` is true and the round has reached the anonymity threshold
-(``"withheld": false``); otherwise they are empty beside their ``count``.  Pseudonyms are drawn
-at random for every export; no per-person entry carries an area; areas are counts with
+Version 2 files (without ``resistance``, concern status, ``pilot`` and ``spotlight``) are read as
+version 3 without resistance ratings, every concern open and unanswered, no pilot.
+
+Privacy (see :mod:`workshop.export.snapshot`): ``ballots``, ``votes`` and ``ratings`` lists are
+filled only when ``privacy.individual_rows`` is true and the round has reached the anonymity
+threshold (``"withheld": false``); otherwise they are empty beside their ``count``.  Pseudonyms
+are drawn at random for every export; no per-person entry carries an area; areas are counts with
 complementary suppression; hidden items are only present when ``privacy.hidden_included`` is
 true; no authors of comments or concerns, no upvoters (only their number), no timestamps of
 inputs.
@@ -71,7 +84,7 @@ from workshop.export.snapshot import RoundSnapshot, Snapshot
 from workshop.store import PHASES
 
 FORMAT_MARKER = "fall-oder-kunde/session"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Fields that legitimately differ between an export and the export of its re-import.
 VARYING_FIELDS = ("exported_at", "source.code", "source.created_at")
 
@@ -125,9 +138,13 @@ def document(snapshot: Snapshot) -> dict[str, Any]:
                 "text": c.text,
                 "hidden": c.hidden,
                 "upvotes": c.upvotes,
+                "status": c.status,
+                "answer": c.answer,
+                "option_id": c.option_id,
             }
             for c in snapshot.concerns
         ],
+        "pilot": None if snapshot.pilot is None else dict(snapshot.pilot),
     }
 
 
@@ -162,6 +179,14 @@ def _round_document(r: RoundSnapshot) -> dict[str, Any]:
             "count": r.votes_count,
             "withheld": not r.votes_visible,
             "votes": [{"participant": v.pseudonym, "vote": dict(v.vote)} for v in r.votes],
+        },
+        "resistance": {
+            "count": r.resistance.count,
+            "withheld": not r.resistance_visible,
+            "ratings": [
+                {"participant": row.pseudonym, "ratings": dict(row.ratings)}
+                for row in r.resistance_rows
+            ],
         },
     }
 

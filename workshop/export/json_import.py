@@ -70,22 +70,28 @@ def _fill(store: Store, code: str, key: str, plan: ImportPlan) -> None:
             store.submit_weights(code, tokens[person], weights, hybrid)
         for person, vote in round_plan.votes:
             store.submit_vote(code, tokens[person], vote)
+        for person, ratings in round_plan.resistance:
+            store.submit_resistance(code, tokens[person], ratings)
         for round_no, kind, target, text, hidden in plan.comments:
             if round_no == number:
                 made = store.add_comment(code, tokens[0], kind, target or None, text)
                 if hidden:
                     hidden_comments.append(made.id)
-        for round_no, concern_kind, text, hidden, upvotes in plan.concerns:
+        for round_no, concern_kind, text, hidden, upvotes, status, answer, about in plan.concerns:
             if round_no == number:
-                concern = store.add_concern(code, tokens[0], text, concern_kind)
+                concern = store.add_concern(code, tokens[0], text, concern_kind, about)
                 for token in tokens[:upvotes]:  # upvote before hiding: hidden ones take none
                     store.upvote(code, token, concern.id)
+                if status != concern.status or answer:
+                    store.set_concern_status(code, key, concern.id, status, answer)
                 if hidden:
                     hidden_concerns.append(concern.id)
     for comment_id in hidden_comments:
         store.set_comment_hidden(code, key, comment_id, True)
     for concern_id in hidden_concerns:
         store.set_concern_hidden(code, key, concern_id, True)
+    if plan.pilot:
+        store.set_pilot(code, key, plan.pilot)
     for phase, note in plan.notes.items():
         store.set_note(code, key, phase, note)
     for kind in plan.locked:  # last: a locked kind would refuse the inputs above

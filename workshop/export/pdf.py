@@ -110,6 +110,16 @@ def _styles() -> dict[str, ParagraphStyle]:
             spaceBefore=8,
             spaceAfter=3,
         ),
+        "h4": ParagraphStyle(
+            "h4",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=9.5,
+            leading=13,
+            spaceBefore=6,
+            spaceAfter=2,
+            textColor=ACCENT,
+        ),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0),
         "cell_head": ParagraphStyle(
             "cell_head", parent=body, fontName=FONT_BOLD, fontSize=8.5, leading=11, spaceAfter=0
@@ -126,7 +136,7 @@ def _markup(text: str) -> str:
 def _flowables(block: object, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     """The flowables of one document block."""
     if isinstance(block, Heading):
-        return [RlParagraph(_markup(block.text), styles["h2" if block.level == 2 else "h3"])]
+        return [RlParagraph(_markup(block.text), styles[f"h{block.level}"])]
     if isinstance(block, Paragraph):
         return [RlParagraph(_markup(block.text), styles["muted" if block.muted else "body"])]
     if isinstance(block, Bullets):
@@ -146,13 +156,19 @@ def _flowables(block: object, styles: dict[str, ParagraphStyle]) -> list[Flowabl
 
 
 def _facts(block: Facts, styles: dict[str, ParagraphStyle]) -> Table:
+    value_style = "cell_head" if block.strong else "cell"
     rows = [
-        [RlParagraph(_markup(k), styles["cell"]), RlParagraph(_markup(v), styles["cell_head"])]
+        [RlParagraph(_markup(k), styles["cell"]), RlParagraph(_markup(v), styles[value_style])]
         for k, v in block.rows
     ]
     table = Table(rows, colWidths=[FRAME_WIDTH * 0.32, FRAME_WIDTH * 0.68], hAlign="LEFT")
     table.setStyle(
-        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)])
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1 if block.strong else 3.5),
+            ]
+        )
     )
     return table
 
@@ -216,9 +232,13 @@ def _story(blocks: Sequence[Block], styles: dict[str, ParagraphStyle]) -> list[F
     """
     story: list[Flowable] = []
     pending: list[Flowable] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         flowables = _flowables(block, styles)
-        if isinstance(block, Heading):
+        # A short introduction between two headings stays with both ("What changes for
+        # whom?", its introduction, the first option): alone it would end a page.
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        lead_in = pending and isinstance(block, Paragraph) and isinstance(following, Heading)
+        if isinstance(block, Heading) or lead_in:
             pending += flowables
             continue
         if pending:

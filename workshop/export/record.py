@@ -6,10 +6,13 @@ one self-contained HTML page that prints well, and :mod:`workshop.export.pdf` la
 document out as a PDF.  One source, two outputs: they cannot drift apart.
 
 Contents: title and date, participant count and settings, the phases with the facilitator's notes,
-per round the ranking and how robust it is, the group weights and their spread, the votes and the
-shift since the round before (each with the wall's chart), the most supported concerns, the
-comments, and the next steps (the note of the "results" phase).  Below the anonymity threshold a
-round shows its counts only.
+per round the ranking and how robust it is, the group weights and their spread, the votes, the
+resistance round and the shift since the round before (each with the wall's chart), what changes
+for whom under the pilot option (or the leading one) and the runner-up, every concern with its
+status and answer grouped by status, the pilot plan, the comments, and the next steps (the note
+of the "results" phase).  Below the anonymity threshold a round shows its counts only, and so
+does its resistance round.  Every round of the session is shown, so a session imported from an
+earlier workshop's JSON (with individual rows) shows that workshop's rounds before the new ones.
 
 Texts from people (title, notes, comments, concerns) are kept as the characters they are; each
 writer escapes them for its format.
@@ -21,23 +24,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from workshop.content import Lang
+from workshop.content import ROLE_CHANGE_ASPECTS, ContentPack, Lang
+from workshop.engine.ballots import STATUS_QUO
 from workshop.export import words
-from workshop.export.snapshot import ChartSpec, RoundSnapshot, Snapshot
+from workshop.export.snapshot import ChartSpec, ConcernRow, RoundSnapshot, Snapshot
+from workshop.rounds.resistance import Disagreement, ResistanceResults
 from workshop.rounds.results import RoundResults
-from workshop.store import PHASES
+from workshop.store import CONCERN_STATUSES, PHASES
 from workshop.text.i18n import t
-
-#: Concerns listed in the record (most upvoted first); the rest are counted.
-TOP_CONCERNS = 10
 
 
 @dataclass(frozen=True)
 class Heading:
-    """A section heading; level 2 starts a section, 3 a subsection."""
+    """A section heading; level 2 starts a section, 3 a subsection, 4 a part of one."""
 
     text: str
-    level: Literal[2, 3]
+    level: Literal[2, 3, 4]
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,11 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Facts:
-    """Label–value pairs (the record's header data, a round's counts)."""
+    """Label–value pairs (the record's header data, a round's counts); ``strong`` values are
+    set in bold (short facts), others plain (running text such as a role's changes)."""
 
     rows: tuple[tuple[str, str], ...]
+    strong: bool = True
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,9 @@ def document(snapshot: Snapshot) -> Document:
     blocks += _phases(snapshot)
     for r in snapshot.rounds:
         blocks += _round(snapshot, r)
+    blocks += _roles(snapshot)
     blocks += _concerns(snapshot)
+    blocks += _pilot(snapshot)
     blocks += _comments(snapshot)
     blocks += _next_steps(snapshot)
     kind = t("export.record.kind", lang)
@@ -167,6 +173,7 @@ def _round(snapshot: Snapshot, r: RoundSnapshot) -> list[Block]:
             (
                 (t("export.field.ballots", lang), str(r.ballots_count)),
                 (t("export.field.votes", lang), str(r.votes_count)),
+                (t("export.field.resistance", lang), str(r.resistance.count)),
             )
         ),
     ]
@@ -174,10 +181,11 @@ def _round(snapshot: Snapshot, r: RoundSnapshot) -> list[Block]:
         text = t(
             "export.record.counts_only", lang, threshold=results.threshold, ballots=r.ballots_count
         )
-        return [*blocks, Paragraph(text, muted=True)]
+        return [*blocks, Paragraph(text, muted=True), *_resistance(snapshot, r)]
     blocks += _ranking(snapshot, r.number, results)
     blocks += _weights(snapshot, r.number, results)
     blocks += _votes(snapshot, r)
+    blocks += _resistance(snapshot, r)
     blocks += _shift(snapshot, results)
     return blocks
 
@@ -307,31 +315,49 @@ def _shift(snapshot: Snapshot, results: RoundResults) -> list[Block]:
 
 
 def _concerns(snapshot: Snapshot) -> list[Block]:
+    """Every concern shown, grouped by status (open first), most upvoted first in each group."""
     lang = snapshot.lang
-    blocks: list[Block] = [Heading(t("export.record.concerns", lang), 2)]
+    blocks: list[Block] = [Heading(t("export.record.concerns_by_status", lang), 2)]
     ordered = snapshot.concerns_by_support()
     if not ordered:
         blocks.append(Paragraph(t("export.record.none", lang), muted=True))
-    else:
-        rows = tuple(
-            (
-                str(c.upvotes),
-                t(f"export.concern_kind.{c.kind}", lang),
-                _with_hidden(c.text, c.hidden, lang),
-            )
-            for c in ordered[:TOP_CONCERNS]
+    for status in CONCERN_STATUSES:
+        group = [c for c in ordered if c.status == status]
+        if not group:
+            continue
+        name = t(f"common.concern_status.{status}", lang)
+        blocks.append(
+            Heading(t("export.record.status_group", lang, status=name, count=len(group)), 3)
         )
-        header = (
-            t("export.col.upvotes", lang),
-            t("export.col.kind", lang),
-            t("export.col.text", lang),
-        )
-        blocks.append(TableBlock(header, rows, (True, False, False), (1.7, 1.3, 7.0)))
-        if len(ordered) > TOP_CONCERNS:
-            more = t("export.record.more_concerns", lang, count=len(ordered) - TOP_CONCERNS)
-            blocks.append(Paragraph(more, muted=True))
+        blocks.append(_concern_table(snapshot, group))
     blocks += _hidden_note(snapshot.hidden_concerns, snapshot.include_hidden, lang)
     return blocks
+
+
+def _concern_table(snapshot: Snapshot, concerns: Sequence[ConcernRow]) -> TableBlock:
+    lang = snapshot.lang
+    options = words.option_names(snapshot.pack, lang)
+    rows = tuple(
+        (
+            str(c.upvotes),
+            t(f"export.concern_kind.{c.kind}", lang),
+            _with_hidden(c.text, c.hidden, lang),
+            "" if c.option_id is None else options.get(c.option_id, c.option_id),
+            c.answer or "",
+        )
+        for c in concerns
+    )
+    header = tuple(
+        t(k, lang)
+        for k in (
+            "export.col.upvotes",
+            "export.col.kind",
+            "export.col.text",
+            "export.col.about_option",
+            "export.col.answer",
+        )
+    )
+    return TableBlock(header, rows, (True, False, False, False, False), (2.3, 1.0, 3.5, 2.3, 2.9))
 
 
 def _comments(snapshot: Snapshot) -> list[Block]:
@@ -367,6 +393,180 @@ def _hidden_note(count: int, included: bool, lang: Lang) -> list[Block]:
         return []
     key = "export.record.hidden_included" if included else "export.record.hidden_left_out"
     return [Paragraph(t(key, lang, count=count), muted=True)]
+
+
+# --------------------------------------------------------------------------- people's questions
+
+
+def _resistance(snapshot: Snapshot, r: RoundSnapshot) -> list[Block]:
+    """The round's resistance ratings: only their count below the threshold, none if none."""
+    lang = snapshot.lang
+    results = r.resistance
+    if not results.count:
+        return []
+    blocks: list[Block] = [Heading(t("export.record.resistance", lang), 3)]
+    if not results.shown:
+        text = t(
+            "export.record.resistance_counts_only",
+            lang,
+            count=results.count,
+            threshold=snapshot.threshold,
+        )
+        return [*blocks, Paragraph(text, muted=True)]
+    blocks += _figure(snapshot, r.number, "resistance")
+    blocks.append(Paragraph(t("export.record.resistance_intro", lang, count=results.count)))
+    names = words.resistance_names(snapshot.pack, lang)
+    rows = tuple(
+        (str(o.rank), names[o.option], str(o.total), str(o.high), words.percent(o.acceptance, lang))
+        for o in results.options
+    )
+    header = tuple(
+        t(k, lang)
+        for k in (
+            "export.col.rank",
+            "export.col.option",
+            "export.col.resistance_total",
+            "export.col.high",
+            "export.col.acceptance",
+        )
+    )
+    blocks.append(
+        TableBlock(header, rows, (True, False, True, True, True), (1.0, 4.8, 2.0, 1.9, 1.9))
+    )
+    blocks.append(Bullets(tuple(resistance_sentences(results, names, lang))))
+    return blocks
+
+
+def resistance_sentences(
+    results: ResistanceResults, names: dict[str, str], lang: Lang
+) -> list[str]:
+    """Least resisted, compared with keeping things as today, and the disagreements with the
+    preference ranking, in plain sentences (for a shown resistance round)."""
+    by_option = {o.option: o for o in results.options}
+    least = words.join_names([names[o] for o in results.least], lang)
+    sentences = [
+        t(
+            "export.record.least_resisted",
+            lang,
+            options=least,
+            total=by_option[results.least[0]].total,
+        )
+    ]
+    keep = by_option[STATUS_QUO].total
+    if results.beats_status_quo:
+        better = words.join_names([names[o] for o in results.beats_status_quo], lang)
+        sentences.append(t("export.record.beats_status_quo", lang, total=keep, options=better))
+    else:
+        sentences.append(t("export.record.none_beats_status_quo", lang, total=keep))
+    sentences += [_disagreement(d, names, lang) for d in results.disagreements]
+    if not results.disagreements:
+        sentences.append(t("export.record.no_disagreement", lang))
+    return sentences
+
+
+def _disagreement(d: Disagreement, names: dict[str, str], lang: Lang) -> str:
+    key = "export.record.disagree_winner" if d.kind == "winner" else "export.record.disagree_rank"
+    return t(
+        key,
+        lang,
+        option=names.get(d.option, d.option),
+        preference=d.preference_rank,
+        resistance=d.resistance_rank,
+    )
+
+
+def _role_options(snapshot: Snapshot) -> tuple[str | None, list[tuple[str, str]]]:
+    """(intro key, [(option, label key)]): the pilot option and the runner-up, else the top two.
+
+    The ranking is the last round with results; without a pilot and such a round, none.
+    """
+    ranking = next(
+        (
+            [o.option for o in r.results.ranking]
+            for r in reversed(snapshot.rounds)
+            if r.weights_visible
+        ),
+        [],
+    )
+    pilot = None if snapshot.pilot is None else str(snapshot.pilot["option"])
+    if pilot is not None:
+        others = [o for o in ranking if o != pilot]
+        chosen = [(pilot, "export.record.role_option_pilot")]
+        chosen += [(o, "export.record.role_option_next") for o in others[:1]]
+        return "export.record.roles_intro_pilot", chosen
+    if not ranking:
+        return None, []
+    chosen = [(ranking[0], "export.record.role_option_first")]
+    chosen += [(o, "export.record.role_option_next") for o in ranking[1:2]]
+    return "export.record.roles_intro_top", chosen
+
+
+def _roles(snapshot: Snapshot) -> list[Block]:
+    """ "What changes for whom": every role's six aspects under the chosen options, with sources.
+
+    A pack without roles has no such section.
+    """
+    lang = snapshot.lang
+    pack = snapshot.pack
+    if not pack.roles:
+        return []
+    blocks: list[Block] = [Heading(t("export.record.roles", lang), 2)]
+    intro, chosen = _role_options(snapshot)
+    if intro is None:
+        return [*blocks, Paragraph(t("export.record.roles_none", lang), muted=True)]
+    blocks.append(Paragraph(t(intro, lang)))
+    options = words.option_names(pack, lang)
+    for option, label in chosen:
+        blocks.append(Heading(t(label, lang, option=options.get(option, option)), 3))
+        blocks += _role_changes(pack, option, lang)
+    return blocks
+
+
+def _role_changes(pack: ContentPack, option: str, lang: Lang) -> list[Block]:
+    """Each role's aspects under one option, then the sources they rest on."""
+    blocks: list[Block] = []
+    cited: list[str] = []
+    for role in pack.roles:
+        change = pack.role_change(option, role.id)
+        if change is None:
+            continue
+        blocks.append(Heading(role.name.get(lang), 4))
+        rows = tuple(
+            (t(f"export.record.aspect.{aspect}", lang), change.aspect(aspect).get(lang))
+            for aspect in ROLE_CHANGE_ASPECTS
+        )
+        blocks.append(Facts(rows, strong=False))
+        cited += [s for s in change.sources if s not in cited]
+    if not blocks:
+        return [Paragraph(t("export.record.role_missing", lang), muted=True)]
+    citations = {s.id: s.citation for s in pack.sources}
+    listed = "; ".join(citations.get(s, s) for s in cited)
+    if listed:
+        blocks.append(Paragraph(t("export.record.sources", lang, sources=listed), muted=True))
+    return blocks
+
+
+def _pilot(snapshot: Snapshot) -> list[Block]:
+    """The pilot plan in words, or that none is agreed yet."""
+    lang = snapshot.lang
+    blocks: list[Block] = [Heading(t("export.record.pilot", lang), 2)]
+    plan = snapshot.pilot
+    if plan is None:
+        return [*blocks, Paragraph(t("export.pilot.none", lang), muted=True)]
+    option = str(plan["option"])
+    rows = [
+        (
+            t("export.field.pilot_option", lang),
+            words.option_names(snapshot.pack, lang).get(option, option),
+        ),
+        (t("export.field.pilot_team", lang), str(plan["team"])),
+        (t("export.field.pilot_weeks", lang), str(plan["weeks"])),
+        (t("export.field.pilot_measures", lang), words.pilot_measures(plan, lang)),
+    ]
+    review = words.day(str(plan.get("review_on") or ""), lang)
+    if review:
+        rows.append((t("export.field.pilot_review", lang), review))
+    return [*blocks, Facts(tuple(rows))]
 
 
 def _next_steps(snapshot: Snapshot) -> list[Block]:

@@ -36,6 +36,8 @@ h1 { font-size: 20pt; margin: .1rem 0 .8rem 0; line-height: 1.2; }
 h2 { font-size: 14pt; margin: 1.6rem 0 .4rem 0; padding-bottom: .15rem;
   border-bottom: 2px solid #0072B2; break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 11.5pt; margin: 1.1rem 0 .3rem 0; break-after: avoid; page-break-after: avoid; }
+h4 { font-size: 10.5pt; margin: .8rem 0 .2rem 0; color: #0072B2; break-after: avoid;
+  page-break-after: avoid; }
 p { margin: .3rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 p.muted { color: #5a6570; font-style: italic; }
 ul { margin: .3rem 0 .5rem 1.2rem; padding: 0; }
@@ -43,6 +45,7 @@ li { margin: .15rem 0; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1.2rem;
   margin: .4rem 0; }
 dl.facts dt { color: #5a6570; } dl.facts dd { margin: 0; font-weight: 600; }
+dl.facts.plain dd { font-weight: 400; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 .7rem 0; font-size: 9.5pt; }
 thead { display: table-header-group; }
 th { text-align: left; background: #dce6f0; font-weight: 600; }
@@ -74,7 +77,8 @@ def _html_block(block: Block) -> str:
         return "<ul>" + "".join(f"<li>{_esc(item)}</li>" for item in block.items) + "</ul>"
     if isinstance(block, Facts):
         rows = "".join(f"<dt>{_esc(k)}</dt><dd>{_esc(v)}</dd>" for k, v in block.rows)
-        return f'<dl class="facts">{rows}</dl>'
+        css = "facts" if block.strong else "facts plain"
+        return f'<dl class="{css}">{rows}</dl>'
     if isinstance(block, TableBlock):
         return _html_table(block)
     return _html_figure(block)

@@ -21,7 +21,11 @@ Privacy rules, applied here once so that no format can forget them:
   withheld area can be worked out from the shown ones and the total;
 * hidden (moderated) comments and concerns are left out unless ``include_hidden`` is asked for;
   their number is kept either way so the record can say that some were hidden;
-* who wrote a comment or concern, and who upvoted what, is never exported.
+* who wrote a comment or concern, and who upvoted what, is never exported;
+* resistance ratings follow the votes' rule with the number of complete ratings: below the
+  threshold a round carries their count only (not even the totals), and each person's ratings
+  are added only with ``individual`` and from the threshold on — under the same pseudonym as
+  their ballot, never with an area.  No per-area aggregate of anything is exported.
 
 The group results come from :func:`workshop.rounds.results.round_results`, fed with a
 :class:`~workshop.rounds.live.LiveSession` built from the rows read here (not from the event
@@ -40,15 +44,19 @@ from typing import Any
 
 from workshop.content import ContentPack, Lang
 from workshop.engine.anonymity import NO_AREA, Cells, suppress
-from workshop.errors import WrongFacilitatorKey
+from workshop.engine.ballots import validate_resistance
+from workshop.errors import InvalidResistance, WrongFacilitatorKey
 from workshop.packs import pack_from_data
 from workshop.rounds.live import LiveSession, StoredRound
+from workshop.rounds.pilot import stored_pilot
+from workshop.rounds.resistance import ResistanceResults, rated_options, resistance_results
 from workshop.rounds.results import RoundResults, round_results
 from workshop.store import (
     Ballot,
     Comment,
     Concern,
     ParticipantView,
+    Resistance,
     SessionSettings,
     Store,
     Vote,
@@ -56,6 +64,10 @@ from workshop.store import (
 from workshop.text.i18n import coerce_lang
 
 JsonObject = dict[str, Any]
+#: One round as read from the store: number, context, ballots, votes, resistance ratings.
+RawRound = tuple[
+    int, JsonObject, Mapping[int, Ballot], Mapping[int, Vote], Mapping[int, Resistance]
+]
 
 
 @dataclass(frozen=True)
@@ -99,6 +111,14 @@ class VoteRow:
 
 
 @dataclass(frozen=True)
+class ResistanceRow:
+    """One participant's resistance ratings in one round (option id or STATUS_QUO → 0..10)."""
+
+    pseudonym: str
+    ratings: Mapping[str, int]
+
+
+@dataclass(frozen=True)
 class RoundSnapshot:
     """One round: its context, its counts, its inputs (if not withheld) and its results."""
 
@@ -111,6 +131,14 @@ class RoundSnapshot:
     ballots: tuple[BallotRow, ...]
     votes: tuple[VoteRow, ...]
     results: RoundResults
+    #: The resistance round's results (``shown`` False below the threshold: the count only).
+    resistance: ResistanceResults = field(default_factory=lambda: ResistanceResults(0, False))
+    resistance_rows: tuple[ResistanceRow, ...] = ()
+
+    @property
+    def resistance_visible(self) -> bool:
+        """Whether this round's resistance results may be shown (threshold reached)."""
+        return self.resistance.shown
 
 
 @dataclass(frozen=True)
@@ -126,13 +154,20 @@ class CommentRow:
 
 @dataclass(frozen=True)
 class ConcernRow:
-    """A concern or question without its author, with its number of upvotes."""
+    """A concern or question without its author, with its number of upvotes.
+
+    ``status`` is one of the store's CONCERN_STATUSES, ``answer`` the facilitator's answer
+    (None if none), ``option_id`` the option it is about (None if none).
+    """
 
     round: int
     kind: str
     text: str
     hidden: bool
     upvotes: int
+    status: str = "open"
+    answer: str | None = None
+    option_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -168,6 +203,8 @@ class Snapshot:
     hidden_comments: int
     hidden_concerns: int
     charts: tuple[ChartSpec, ...] = field(default=())
+    #: The pilot plan in its stored shape (``workshop.rounds.pilot``), None if none is set.
+    pilot: Mapping[str, Any] | None = None
 
     @property
     def threshold(self) -> int:
@@ -210,10 +247,17 @@ def build_snapshot(
         raise WrongFacilitatorKey()
     view = store.get_session(code)
     pack = pack_from_data(view.pack_data, f"session {view.code}")
-    raw_rounds = [
-        (n, store.context(code, n), store.all_weights(code, n), store.votes(code, n))
+    raw_rounds: list[RawRound] = [
+        (
+            n,
+            store.context(code, n),
+            store.all_weights(code, n),
+            store.votes(code, n),
+            store.resistances(code, n),
+        )
         for n in range(1, view.round + 1)
     ]
+    plan = stored_pilot(store.pilot(code), pack)
     comments = store.comments(code, include_hidden=True)
     concerns = store.concerns(code, include_hidden=True)
     # Read last: people only ever join, so everyone behind a ballot or vote read above is known
@@ -251,6 +295,7 @@ def build_snapshot(
         areas=area_counts(people, active, view.settings.role_groups, threshold),
         hidden_comments=sum(c.hidden for c in comments),
         hidden_concerns=sum(c.hidden for c in concerns),
+        pilot=None if plan is None else plan.to_dict(),
     )
     if charts is None:
         return snapshot
@@ -271,18 +316,18 @@ def pseudonyms(participant_ids: Iterable[int], shuffle: random.Random) -> dict[i
 
 
 def _active(
-    raw_rounds: Sequence[tuple[int, JsonObject, Mapping[int, Ballot], Mapping[int, Vote]]],
+    raw_rounds: Sequence[RawRound],
     comments: Sequence[Comment],
     concerns: Sequence[Concern],
 ) -> set[int]:
-    """Who submitted anything: a ballot, a vote, a comment or a concern, in any round.
+    """Who submitted anything: a ballot, a vote, resistance ratings, a comment or a concern.
 
     Someone who only joined left nothing to protect or to count, and an empty identity must
     not pad the export (four silent joins beside one real person).
     """
     active: set[int] = set()
-    for _, _, ballots, votes in raw_rounds:
-        active.update(ballots, votes)
+    for _, _, ballots, votes, resistances in raw_rounds:
+        active.update(ballots, votes, resistances)
     active.update(c.participant_id for c in comments)
     active.update(c.participant_id for c in concerns)
     return active
@@ -310,16 +355,21 @@ def _rounds(
     settings: SessionSettings,
     participant_ids: Sequence[int],
     names: Mapping[int, str],
-    raw_rounds: Sequence[tuple[int, JsonObject, Mapping[int, Ballot], Mapping[int, Vote]]],
+    raw_rounds: Sequence[RawRound],
     individual: bool,
 ) -> tuple[RoundSnapshot, ...]:
     """Each round's results, computed from exactly these rows, and the rows when asked for."""
-    live = _live_from_rows(pack, participant_ids, raw_rounds)
+    live = _live_from_rows(pack, participant_ids, [r[:4] for r in raw_rounds])
     rounds: list[RoundSnapshot] = []
     previous: RoundResults | None = None
-    for number, context, ballots, votes in raw_rounds:
+    options = rated_options(pack)
+    for number, context, ballots, votes, resistances in raw_rounds:
         results = round_results(live, pack, settings, number, previous)
         previous = results
+        ratings = _complete_ratings(resistances, options)
+        preference = tuple(o.option for o in results.ranking) if results.visible else ()
+        resistance = resistance_results(ratings, options, settings.anonymity_threshold, preference)
+        rating_rows = sorted((names[pid], r) for pid, r in ratings.items())
         weights_visible = results.visible
         votes_visible = results.tally is not None
         ballot_rows = sorted((names[pid], b) for pid, b in ballots.items())
@@ -339,9 +389,31 @@ def _rounds(
                 if votes_visible and individual
                 else (),
                 results=results,
+                resistance=resistance,
+                resistance_rows=tuple(ResistanceRow(n, r) for n, r in rating_rows)
+                if resistance.shown and individual
+                else (),
             )
         )
     return tuple(rounds)
+
+
+def _complete_ratings(
+    resistances: Mapping[int, Resistance], options: Sequence[str]
+) -> dict[int, dict[str, int]]:
+    """The ratings that rate every option and "keep as today" (the ones the results count).
+
+    Rows are checked when they are stored, but an old or damaged row is left out here as
+    :func:`~workshop.rounds.resistance.resistance_results` leaves it out, so the exported rows
+    always match the exported count.
+    """
+    complete: dict[int, dict[str, int]] = {}
+    for pid, row in resistances.items():
+        try:
+            complete[pid] = validate_resistance(row.ratings, options)
+        except InvalidResistance:
+            continue
+    return complete
 
 
 def _live_from_rows(
@@ -369,4 +441,13 @@ def _comment_row(comment: Comment) -> CommentRow:
 
 
 def _concern_row(concern: Concern) -> ConcernRow:
-    return ConcernRow(concern.round, concern.kind, concern.text, concern.hidden, concern.upvotes)
+    return ConcernRow(
+        concern.round,
+        concern.kind,
+        concern.text,
+        concern.hidden,
+        concern.upvotes,
+        concern.status,
+        concern.answer,
+        concern.option_id,
+    )

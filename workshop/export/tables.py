@@ -19,8 +19,10 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from workshop.content import Lang
+from workshop.engine.ballots import STATUS_QUO
 from workshop.export import words
 from workshop.export.snapshot import RoundSnapshot, Snapshot
+from workshop.rounds.resistance import rated_options
 from workshop.store import PHASES
 from workshop.text.i18n import t
 
@@ -38,6 +40,10 @@ TABLE_IDS: tuple[str, ...] = (
     "comments",
     "concerns",
     "notes",
+    # Added later, so appended: the earlier files keep their numbers for scripts reading them.
+    "resistance",
+    "participant_resistance",
+    "pilot",
 )
 
 #: First characters that make Excel, LibreOffice or Google Sheets treat text as a formula
@@ -86,6 +92,9 @@ def tables(snapshot: Snapshot) -> tuple[Table, ...]:
         _comments,
         _concerns,
         _notes,
+        _resistance,
+        _participant_resistance,
+        _pilot,
     )
     return tuple(build(snapshot) for build in builders)
 
@@ -139,6 +148,9 @@ def _summary(snapshot: Snapshot) -> Table:
         (t("export.field.comments", lang), len(snapshot.comments)),
         (t("export.field.concerns", lang), len(snapshot.concerns)),
     ]
+    if settings.spotlight:
+        spotlight = options.get(settings.spotlight, settings.spotlight)
+        rows.append((t("export.field.spotlight", lang), spotlight))
     for r in snapshot.rounds:
         rows += _round_summary(r, options, lang)
     columns = _columns(lang, ("export.col.item", "text"), ("export.col.value", "value"))
@@ -151,6 +163,8 @@ def _round_summary(r: RoundSnapshot, options: dict[str, str], lang: Lang) -> lis
     rows: list[tuple[Cell, ...]] = [
         (f"{prefix}: {t('export.field.ballots', lang)}", r.ballots_count),
         (f"{prefix}: {t('export.field.votes', lang)}", r.votes_count),
+        (f"{prefix}: {t('export.field.resistance', lang)}", r.resistance.count),
+        *_resistance_summary(r, prefix, options, lang),
     ]
     report = r.results.sensitivity
     if not r.weights_visible or report is None:
@@ -164,6 +178,20 @@ def _round_summary(r: RoundSnapshot, options: dict[str, str], lang: Lang) -> lis
     if disagreement is not None:
         rows.append((f"{prefix}: {t('export.field.vote_score', lang)}", disagreement))
     return rows
+
+
+def _resistance_summary(
+    r: RoundSnapshot, prefix: str, options: dict[str, str], lang: Lang
+) -> list[tuple[Cell, ...]]:
+    """The least resisted options of a round, or that only the count may be shown."""
+    label = f"{prefix}: {t('export.field.resistance_results', lang)}"
+    if not r.resistance.count:
+        return []
+    if not r.resistance.shown:
+        return [(label, t("export.counts_only", lang, threshold=r.results.threshold))]
+    names = {**options, STATUS_QUO: t("common.status_quo", lang)}
+    least = words.join_names([names[o] for o in r.resistance.least], lang)
+    return [(f"{prefix}: {t('export.field.least_resisted', lang)}", least)]
 
 
 # --------------------------------------------------------------------------- weights
@@ -355,8 +383,9 @@ def _comments(snapshot: Snapshot) -> Table:
 
 
 def _concerns(snapshot: Snapshot) -> Table:
-    """Concerns and questions, most upvoted first (no authors)."""
+    """Concerns and questions, most upvoted first (no authors), with status and answer."""
     lang = snapshot.lang
+    options = words.option_names(snapshot.pack, lang)
     rows: list[tuple[Cell, ...]] = [
         (
             c.round,
@@ -364,6 +393,9 @@ def _concerns(snapshot: Snapshot) -> Table:
             c.text,
             c.upvotes,
             words.yes_no(c.hidden, lang),
+            t(f"common.concern_status.{c.status}", lang),
+            c.answer,
+            None if c.option_id is None else options.get(c.option_id, c.option_id),
         )
         for c in snapshot.concerns_by_support()
     ]
@@ -374,6 +406,9 @@ def _concerns(snapshot: Snapshot) -> Table:
         ("export.col.text", "longtext"),
         ("export.col.upvotes", "int"),
         ("export.col.hidden", "text"),
+        ("export.col.status", "text"),
+        ("export.col.answer", "longtext"),
+        ("export.col.about_option", "text"),
     )
     return _table(snapshot, "concerns", columns, rows)
 
@@ -388,3 +423,106 @@ def _notes(snapshot: Snapshot) -> Table:
     ]
     columns = _columns(lang, ("export.col.phase", "text"), ("export.col.note", "longtext"))
     return _table(snapshot, "notes", columns, rows)
+
+
+# --------------------------------------------------------------------------- people's questions
+
+
+def _resistance(snapshot: Snapshot) -> Table:
+    """Per round with enough ratings: every option's resistance, "keep as today" included.
+
+    Below the threshold a round has no row here (its count is in the summary).
+    """
+    lang = snapshot.lang
+    names = words.resistance_names(snapshot.pack, lang)
+    rows: list[tuple[Cell, ...]] = []
+    for r in snapshot.rounds:
+        results = r.resistance
+        if not results.shown:
+            continue
+        for o in results.options:
+            rows.append(
+                (
+                    r.number,
+                    o.rank,
+                    o.option,
+                    names[o.option],
+                    o.total,
+                    o.mean,
+                    o.median,
+                    o.q1,
+                    o.q3,
+                    o.high,
+                    o.acceptance,
+                    words.yes_no(o.option in results.least, lang),
+                    words.yes_no(o.option in results.beats_status_quo, lang)
+                    if o.option != STATUS_QUO
+                    else None,
+                    results.count,
+                )
+            )
+    columns = _columns(
+        lang,
+        ("export.col.round", "int"),
+        ("export.col.resistance_rank", "int"),
+        ("export.col.option_id", "text"),
+        ("export.col.option", "text"),
+        ("export.col.resistance_total", "int"),
+        ("export.col.resistance_mean", "number"),
+        ("export.col.resistance_median", "number"),
+        ("export.col.q1", "number"),
+        ("export.col.q3", "number"),
+        ("export.col.high", "int"),
+        ("export.col.acceptance", "percent"),
+        ("export.col.least", "text"),
+        ("export.col.beats_status_quo", "text"),
+        ("export.field.resistance", "int"),
+    )
+    return _table(snapshot, "resistance", columns, rows)
+
+
+def _participant_resistance(snapshot: Snapshot) -> Table:
+    """Per round with enough ratings and participant (pseudonym): the rating of every option.
+
+    Empty unless the facilitator asked for individual inputs; never with an area.
+    """
+    lang = snapshot.lang
+    names = words.resistance_names(snapshot.pack, lang)
+    options = (*rated_options(snapshot.pack), STATUS_QUO)
+    rows: list[tuple[Cell, ...]] = []
+    for r in snapshot.rounds:
+        for row in r.resistance_rows:
+            rows.append((r.number, row.pseudonym, *(row.ratings.get(o) for o in options)))
+    columns = (
+        *_columns(lang, ("export.col.round", "int"), ("export.col.participant", "text")),
+        *(Column(names[o], "int") for o in options),
+    )
+    return _table(snapshot, "participant_resistance", columns, rows)
+
+
+def _pilot(snapshot: Snapshot) -> Table:
+    """The pilot plan as (item, value) rows, or one row saying there is none yet."""
+    lang = snapshot.lang
+    plan = snapshot.pilot
+    columns = _columns(lang, ("export.col.item", "text"), ("export.col.value", "value"))
+    if plan is None:
+        rows: list[tuple[Cell, ...]] = [
+            (t("export.field.pilot", lang), t("export.pilot.none", lang))
+        ]
+        return _table(snapshot, "pilot", columns, rows)
+    option = str(plan["option"])
+    rows = [
+        (
+            t("export.field.pilot_option", lang),
+            words.option_names(snapshot.pack, lang).get(option, option),
+        ),
+        (t("export.col.option_id", lang), option),
+        (t("export.field.pilot_team", lang), str(plan["team"])),
+        (t("export.field.pilot_weeks", lang), int(plan["weeks"])),
+        (t("export.field.pilot_measures", lang), words.pilot_measures(plan, lang)),
+        (
+            t("export.field.pilot_review", lang),
+            words.day(str(plan.get("review_on") or ""), lang) or None,
+        ),
+    ]
+    return _table(snapshot, "pilot", columns, rows)

@@ -9,10 +9,12 @@ Everything here is pure.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from typing import Any
 
 from workshop.content import ContentPack, Lang
 from workshop.engine.anonymity import NO_AREA, Cells
+from workshop.engine.ballots import STATUS_QUO
 from workshop.rounds.results import DisagreementAlert, RoundShift, SensitivityReport
 from workshop.text import wording
 from workshop.text.i18n import t
@@ -31,10 +33,13 @@ __all__ = [
     "alert_sentences",
     "area_facts",
     "criterion_names",
+    "day",
     "join_names",
     "number",
     "option_names",
     "percent",
+    "pilot_measures",
+    "resistance_names",
     "sensitivity_sentences",
     "shift_sentences",
     "target_name",
@@ -111,3 +116,24 @@ def area_facts(areas: Cells, names: Sequence[str], lang: Lang) -> list[tuple[str
     if areas.withheld and areas.shown and areas.withheld_people:
         rows.append((t("export.field.areas_withheld", lang), areas.withheld_people))
     return rows
+
+
+def resistance_names(pack: ContentPack, lang: Lang) -> dict[str, str]:
+    """Names of the options a resistance round rates, "keep as today" included."""
+    return {**option_names(pack, lang), STATUS_QUO: t("common.status_quo", lang)}
+
+
+def day(iso: str, lang: Lang) -> str:
+    """An ISO day ("2026-05-12") as "12.05.2026" in German, unchanged in English; "" stays ""."""
+    try:
+        parsed = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return parsed.strftime("%d.%m.%Y") if lang == "de" else parsed.isoformat()
+
+
+def pilot_measures(plan: Mapping[str, Any], lang: Lang) -> str:
+    """The plan's measures in words, the other measures last ("" if none)."""
+    named = [t(f"export.pilot.measure.{m}", lang) for m in plan.get("measures", ())]
+    other = str(plan.get("other_measures") or "")
+    return join_names([*named, *([other] if other else [])], lang)

@@ -38,6 +38,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.sheet.comments": {"de": "Kommentare", "en": "Comments"},
     "export.sheet.concerns": {"de": "Sorgen und Fragen", "en": "Concerns and questions"},
     "export.sheet.notes": {"de": "Notizen", "en": "Notes"},
+    "export.sheet.resistance": {"de": "Widerstand", "en": "Resistance"},
+    "export.sheet.participant_resistance": {
+        "de": "Widerstand je Person",
+        "en": "Resistance per person",
+    },
+    "export.sheet.pilot": {"de": "Pilot", "en": "Pilot"},
     # --- summary items -----------------------------------------------------------------------
     "export.field.title": {"de": "Titel", "en": "Title"},
     "export.field.code": {"de": "Workshop-Code", "en": "Workshop code"},
@@ -83,6 +89,39 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.field.leader": {"de": "Platz 1", "en": "First place"},
     "export.field.robust": {"de": "Platz 1 stabil", "en": "First place robust"},
     "export.field.vote_score": {"de": "Abstimmung und Bewertung", "en": "Vote and scores"},
+    "export.field.resistance": {
+        "de": "Widerstand eingeschätzt",
+        "en": "Resistance rated",
+    },
+    "export.field.resistance_results": {
+        "de": "Ergebnisse Widerstand",
+        "en": "Resistance results",
+    },
+    "export.field.least_resisted": {"de": "Geringster Widerstand", "en": "Least resistance"},
+    "export.field.spotlight": {
+        "de": "Rollenwechsel im Blick (Projektion)",
+        "en": "Role changes in focus (wall)",
+    },
+    "export.field.pilot": {"de": "Pilot", "en": "Pilot"},
+    "export.field.pilot_option": {"de": "Option im Pilot", "en": "Option piloted"},
+    "export.field.pilot_team": {"de": "Pilotteam", "en": "Pilot team"},
+    "export.field.pilot_weeks": {"de": "Dauer (Wochen)", "en": "Duration (weeks)"},
+    "export.field.pilot_measures": {"de": "Woran wir messen", "en": "Measured by"},
+    "export.field.pilot_other": {"de": "Weitere Messgrößen", "en": "Other measures"},
+    "export.field.pilot_review": {"de": "Gemeinsame Auswertung am", "en": "Joint review on"},
+    "export.pilot.none": {"de": "Noch kein Pilot festgelegt.", "en": "No pilot agreed yet."},
+    "export.pilot.measure.fcr": {
+        "de": "Erstlösungsquote (Anliegen beim ersten Kontakt gelöst)",
+        "en": "First-contact resolution",
+    },
+    "export.pilot.measure.effort": {
+        "de": "Aufwand für die Kund:innen",
+        "en": "Customer effort",
+    },
+    "export.pilot.measure.wellbeing": {
+        "de": "Wohlbefinden der Mitarbeitenden",
+        "en": "Staff wellbeing",
+    },
     # --- column headers ----------------------------------------------------------------------
     "export.col.item": {"de": "Angabe", "en": "Item"},
     "export.col.value": {"de": "Wert", "en": "Value"},
@@ -122,6 +161,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.col.upvotes": {"de": "Unterstützung", "en": "Upvotes"},
     "export.col.phase": {"de": "Phase", "en": "Phase"},
     "export.col.note": {"de": "Notiz", "en": "Note"},
+    "export.col.status": {"de": "Status", "en": "Status"},
+    "export.col.answer": {"de": "Antwort", "en": "Answer"},
+    "export.col.about_option": {"de": "Zu Option", "en": "About option"},
+    "export.col.resistance_total": {
+        "de": "Widerstandswert (Summe)",
+        "en": "Resistance (total)",
+    },
+    "export.col.resistance_mean": {"de": "Mittelwert", "en": "Mean"},
+    "export.col.resistance_median": {"de": "Median", "en": "Median"},
+    "export.col.high": {"de": "Starker Widerstand (ab 7)", "en": "Strong resistance (7+)"},
+    "export.col.acceptance": {"de": "Akzeptanz", "en": "Acceptance"},
+    "export.col.resistance_rank": {"de": "Rang (Widerstand)", "en": "Rank (resistance)"},
+    "export.col.least": {"de": "Geringster Widerstand", "en": "Least resistance"},
+    "export.col.beats_status_quo": {
+        "de": "Weniger Widerstand als „So bleiben wie heute“",
+        "en": "Less resistance than “Keep as today”",
+    },
     # --- sentences ---------------------------------------------------------------------------
     # --- chart titles ------------------------------------------------------------------------
     "export.chart.ranking": {
@@ -133,6 +189,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Group weights with the middle half of opinions, round {number}",
     },
     "export.chart.votes": {"de": "Abstimmung, Runde {number}", "en": "Vote, round {number}"},
+    "export.chart.resistance": {
+        "de": "Widerstand je Option, Runde {number}",
+        "en": "Resistance per option, round {number}",
+    },
     "export.chart.shift": {
         "de": "Gewichte in Runde {before} und Runde {after}",
         "en": "Weights in round {before} and round {after}",
@@ -191,14 +251,92 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Veränderung seit Runde {number}",
         "en": "Change since round {number}",
     },
-    "export.record.concerns": {
-        "de": "Wichtigste Sorgen und Fragen",
-        "en": "Top concerns and questions",
+    "export.record.concerns_by_status": {
+        "de": "Sorgen und Fragen",
+        "en": "Concerns and questions",
     },
-    "export.record.more_concerns": {
-        "de": "… und {count} weitere (vollständig in der Excel-Datei).",
-        "en": "… and {count} more (all of them in the Excel file).",
+    "export.record.status_group": {"de": "{status} ({count})", "en": "{status} ({count})"},
+    "export.record.resistance": {"de": "Widerstand", "en": "Resistance"},
+    "export.record.resistance_counts_only": {
+        "de": "{count} Teilnehmende haben ihren Widerstand eingeschätzt – zu wenige, um "
+        "Ergebnisse zu zeigen (Anonymitätsschwelle {threshold}).",
+        "en": "{count} participants rated their resistance – too few to show results "
+        "(anonymity threshold {threshold}).",
     },
+    "export.record.resistance_intro": {
+        "de": "{count} Teilnehmende haben ihren Widerstand gegen jede Option von 0 (kein "
+        "Widerstand) bis 10 (stärkster Widerstand) eingeschätzt. Je kleiner der "
+        "Widerstandswert, desto eher trägt die Gruppe die Option mit.",
+        "en": "{count} participants rated their resistance to each option from 0 (none) to 10 "
+        "(strongest). The lower the total, the more readily the group would carry the option.",
+    },
+    "export.record.least_resisted": {
+        "de": "Den geringsten Widerstand hat {options} (Widerstandswert {total}).",
+        "en": "The least resistance goes to {options} (total {total}).",
+    },
+    "export.record.beats_status_quo": {
+        "de": "Weniger Widerstand als „So bleiben wie heute“ (Widerstandswert {total}): {options}.",
+        "en": "Less resistance than “Keep as today” (total {total}): {options}.",
+    },
+    "export.record.none_beats_status_quo": {
+        "de": "Keine Option hat weniger Widerstand als „So bleiben wie heute“ "
+        "(Widerstandswert {total}).",
+        "en": "No option meets less resistance than “Keep as today” (total {total}).",
+    },
+    "export.record.disagree_winner": {
+        "de": "{option} liegt in der Bewertung vorn, beim Widerstand aber erst auf Platz "
+        "{resistance}: Was die Gruppe am besten bewertet, ist nicht das, wogegen sie am "
+        "wenigsten Widerstand hat.",
+        "en": "{option} leads the scores but is only in place {resistance} for resistance: "
+        "what the group scores best is not what it resists least.",
+    },
+    "export.record.disagree_rank": {
+        "de": "{option}: Platz {preference} in der Bewertung, Platz {resistance} beim Widerstand.",
+        "en": "{option}: place {preference} in the scores, place {resistance} for resistance.",
+    },
+    "export.record.no_disagreement": {
+        "de": "Bewertung und Widerstand weisen in dieselbe Richtung.",
+        "en": "Scores and resistance point the same way.",
+    },
+    "export.record.roles": {"de": "Was ändert sich für wen?", "en": "What changes for whom?"},
+    "export.record.roles_intro_pilot": {
+        "de": "Für die Option im Pilot und die nächstplatzierte Option: was sich für jede "
+        "Rolle ändert.",
+        "en": "For the option being piloted and the next-placed option: what changes for each "
+        "role.",
+    },
+    "export.record.roles_intro_top": {
+        "de": "Für die zwei bestplatzierten Optionen der letzten Runde mit Ergebnissen: was "
+        "sich für jede Rolle ändert.",
+        "en": "For the two best-placed options of the last round with results: what changes "
+        "for each role.",
+    },
+    "export.record.roles_none": {
+        "de": "Noch keine Option steht fest (kein Pilot und keine Runde mit Ergebnissen).",
+        "en": "No option stands out yet (no pilot and no round with results).",
+    },
+    "export.record.role_option_pilot": {"de": "{option} (Pilot)", "en": "{option} (pilot)"},
+    "export.record.role_option_first": {"de": "{option} (Platz 1)", "en": "{option} (first)"},
+    "export.record.role_option_next": {
+        "de": "{option} (nächstplatziert)",
+        "en": "{option} (next placed)",
+    },
+    "export.record.role_missing": {
+        "de": "Für diese Option sind keine Rollenwechsel beschrieben.",
+        "en": "No role changes are described for this option.",
+    },
+    "export.record.sources": {"de": "Quellen: {sources}", "en": "Sources: {sources}"},
+    "export.record.aspect.responsibility": {"de": "Verantwortung", "en": "Responsibility"},
+    "export.record.aspect.authority": {"de": "Befugnisse", "en": "Authority"},
+    "export.record.aspect.skills": {"de": "Fähigkeiten", "en": "Skills"},
+    "export.record.aspect.support": {
+        "de": "Schulung und Unterstützung",
+        "en": "Training and support",
+    },
+    "export.record.aspect.load": {"de": "Emotionale Belastung", "en": "Emotional load"},
+    "export.record.aspect.career": {"de": "Entwicklung", "en": "Career"},
+    "export.record.pilot": {"de": "Pilot", "en": "Pilot"},
+    "export.record.answer": {"de": "Antwort: {answer}", "en": "Answer: {answer}"},
     "export.record.comments": {"de": "Kommentare", "en": "Comments"},
     "export.record.none": {"de": "Keine.", "en": "None."},
     "export.record.hidden_left_out": {
@@ -277,8 +415,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "German with semicolons and decimal commas, English with commas.",
     },
     "export.format_help.json": {
-        "de": "Lässt sich als neuer Workshop wieder einlesen, z. B. für einen Folgetermin.",
-        "en": "Can be imported again as a new workshop, e.g. for a follow-up meeting.",
+        "de": "Lässt sich als neuer Workshop wieder einlesen, z. B. für einen Folgetermin. Die "
+        "Ergebnisse früherer Runden kommen nur mit, wenn „Einzelne Eingaben beifügen“ "
+        "eingeschaltet ist.",
+        "en": "Can be imported again as a new workshop, e.g. for a follow-up meeting. The "
+        "earlier rounds' results only come along with “Add individual inputs” switched on.",
     },
     "export.format_help.html": {
         "de": "Zum Lesen im Browser und zum Drucken.",
