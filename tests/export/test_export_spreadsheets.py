@@ -110,7 +110,7 @@ HEADERS_DE = {
         "Rang (Widerstand)",
         "Option (ID)",
         "Option",
-        "Widerstandswert (Summe)",
+        "Summe der Widerstände",
         "Mittelwert",
         "Median",
         "Unteres Quartil",

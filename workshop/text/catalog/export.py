@@ -165,7 +165,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.col.answer": {"de": "Antwort", "en": "Answer"},
     "export.col.about_option": {"de": "Zu Option", "en": "About option"},
     "export.col.resistance_total": {
-        "de": "Widerstandswert (Summe)",
+        "de": "Summe der Widerstände",
         "en": "Resistance (total)",
     },
     "export.col.resistance_mean": {"de": "Mittelwert", "en": "Mean"},
