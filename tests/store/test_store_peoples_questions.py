@@ -47,7 +47,7 @@ def test_locked_resistance_is_refused(store: Store, code: str, key: str, alice: 
 
 
 def test_concern_status_and_answer(store: Store, code: str, key: str, alice: Joined) -> None:
-    """A concern starts open; the facilitator answers, parks or rules it out; the log has no text."""
+    """A concern starts open; the facilitator answers or parks it; the log has no text."""
     concern = store.add_concern(code, alice.token, "Wer vertritt mich im Urlaub?", "question")
     assert (concern.status, concern.answer, concern.option_id) == ("open", None, None)
     before = store.last_seq(code)
