@@ -230,6 +230,7 @@ def test_imported_pack_and_title_stay_text_and_fetch_nothing(
                 "context": [f.name.de for f in pack.context_factors],
                 "options": [h.name.de for h in pack.hybrids],
                 "vote": names,
+                "resistance": names,
                 "results": [c.name.de for c in pack.criteria],
             }
             for phase in PHASES:
@@ -273,7 +274,9 @@ def test_imported_pack_and_title_stay_text_and_fetch_nothing(
                 problems |= {
                     f"console {tab}: {k}": v for k, v in problems_of(console, pixel, texts).items()
                 }
-            note = console.locator("[data-testid=stTextArea] textarea").input_value()
+            # The notes tab's field (the pilot tab has text fields of its own).
+            field = console.locator("[data-testid=stTextArea] textarea[aria-label^='Notizen']")
+            note = field.input_value()
             assert note == hostile_texts.note(pixel), "a note is a text field's value, as written"
             areas = console.get_by_label(t("facilitator.role_groups", "de"), exact=True)
             assert areas.input_value() == ", ".join(hostile_texts.areas(pixel))

@@ -17,6 +17,7 @@ from support.live_server import LiveServer
 
 from workshop.packs import default_pack
 from workshop.store import SessionSettings, open_store
+from workshop.text.i18n import t
 from workshop.web.demo import seed_demo
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def test_downloads_arrive_and_follow_the_switches(
         assert workbook.suffix == ".xlsx" and workbook.read_bytes().startswith(b"PK")
         assert not first["privacy"]["individual_rows"]
         assert all(not r["weights"]["ballots"] for r in first["rounds"])
-        page.get_by_text("Einzelne Eingaben beifügen").click()
+        page.get_by_text(t("export.individual", "de"), exact=True).click()
         page.wait_for_function(
             "[...document.querySelectorAll('a')].some(a => a.href.includes('individual=1'))"
         )

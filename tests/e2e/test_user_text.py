@@ -134,6 +134,12 @@ def surfaces(browser: Browser, server: LiveServer) -> Iterator[Surfaces]:
             )
             console.on("dialog", record)
             console.get_by_role("tab", name=t("facilitator.tab.moderate", "en")).click()
+            # Each concern is an expander (its label shows only the first words): open them
+            # all, so the whole text is on the page to be checked.
+            console.wait_for_selector("[data-testid=stExpander] summary")
+            for summary in console.locator("[data-testid=stExpander] summary").all():
+                if summary.is_visible():  # the open tab's, not those of the tabs behind it
+                    summary.click()
             yield Surfaces(phone, wall, console, dialogs)
         finally:
             phone_ctx.close()
