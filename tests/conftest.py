@@ -70,3 +70,16 @@ def postgres_url(pytestconfig: pytest.Config) -> str:
         shown = make_url(url).render_as_string(hide_password=True)
         unavailable(f"PostgreSQL at {shown} is unreachable: {reason}", "PostgreSQL tests")
     return url
+
+
+@pytest.fixture(autouse=True)
+def _fresh_import_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts with the console's whole import allowance (3 at once, then 1 a minute).
+
+    The limiter is process-wide, so without this the fourth import in a minute fails in
+    whichever test makes it, depending on which tests ran just before.
+    """
+    from workshop.ui import exports
+    from workshop.web.joinlimit import JoinLimiter
+
+    monkeypatch.setattr(exports, "IMPORT_LIMITER", JoinLimiter(exports.IMPORT_LIMITER.limits))
