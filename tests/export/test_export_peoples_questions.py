@@ -207,7 +207,7 @@ def test_record_groups_concerns_by_status_and_shows_the_pilot(store: Store) -> N
     assert "Team Nord &lt;b&gt;" in html and "12.05.2027" in html
     assert "Erstlösungsquote" in html and "Rückrufe je Fall" in html
     english = "\n".join(plain_text(record_document(snap(store, seeded, "en"))))
-    assert "2027-05-12" in english and "Staff wellbeing" in english
+    assert "2027-05-12" in english and "Employee wellbeing" in english
     pilot = next(t for t in tables(snap(store, seeded)) if t.id == "pilot")
     assert ("Pilotteam", "Team Nord <b>") in pilot.rows
 

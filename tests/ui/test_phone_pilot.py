@@ -36,8 +36,8 @@ def store(ui_store: Store) -> Store:
                 f"Wir erproben:** {PACK.hybrid('segment').name.de} (Mischform)",
                 "Team:** Team Nord",
                 "Dauer:** 6 Wochen",
-                "Woran wir es messen:** Lösung beim ersten Kontakt, Wohlbefinden der "
-                "Mitarbeitenden und Rückrufe",
+                "Woran wir es messen:** Erstlösungsquote, Wohlbefinden der Mitarbeitenden "
+                "und Rückrufe",
                 "Gemeinsamer Rückblick:** 12. Mai 2026",
             ],
         ),
@@ -47,7 +47,7 @@ def store(ui_store: Store) -> Store:
                 "What happens next",
                 f"We will pilot:** {PACK.hybrid('segment').name.en} (hybrid)",
                 "Duration:** 6 weeks",
-                "How we measure it:** first-contact resolution, staff wellbeing and Rückrufe",
+                "How we measure it:** First-contact resolution, Employee wellbeing and Rückrufe",
                 "Review together:** 12 May 2026",
             ],
         ),

@@ -29,7 +29,7 @@ LABELS = {
         "Room to decide",
         "Skills you need",
         "Training and support",
-        "Emotional strain",
+        "Emotional load",
         "Growth and career",
     ),
 }

@@ -287,5 +287,5 @@ def test_aspect_labels_exist_in_the_catalog() -> None:
     from workshop.content import ROLE_CHANGE_ASPECTS
     from workshop.text.catalog import CATALOG
 
-    assert all(f"wall.aspect.{aspect}" in CATALOG for aspect in ROLE_CHANGE_ASPECTS)
-    assert all(f"wall.pilot.measure.{m}" in CATALOG for m in ("fcr", "effort", "wellbeing"))
+    assert all(f"common.role_aspect.{aspect}" in CATALOG for aspect in ROLE_CHANGE_ASPECTS)
+    assert all(f"common.pilot_measure.{m}" in CATALOG for m in ("fcr", "effort", "wellbeing"))

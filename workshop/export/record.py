@@ -532,7 +532,7 @@ def _role_changes(pack: ContentPack, option: str, lang: Lang) -> list[Block]:
             continue
         blocks.append(Heading(role.name.get(lang), 4))
         rows = tuple(
-            (t(f"export.record.aspect.{aspect}", lang), change.aspect(aspect).get(lang))
+            (t(f"common.role_aspect.{aspect}", lang), change.aspect(aspect).get(lang))
             for aspect in ROLE_CHANGE_ASPECTS
         )
         blocks.append(Facts(rows, strong=False))

@@ -134,6 +134,6 @@ def day(iso: str, lang: Lang) -> str:
 
 def pilot_measures(plan: Mapping[str, Any], lang: Lang) -> str:
     """The plan's measures in words, the other measures last ("" if none)."""
-    named = [t(f"export.pilot.measure.{m}", lang) for m in plan.get("measures", ())]
+    named = [t(f"common.pilot_measure.{m}", lang) for m in plan.get("measures", ())]
     other = str(plan.get("other_measures") or "")
     return join_names([*named, *([other] if other else [])], lang)

@@ -36,7 +36,7 @@ from workshop.content import ContentPack
 from workshop.errors import InvalidPilot
 
 #: What the pilot can be measured by: first-contact resolution, customer effort, the wellbeing
-#: of the staff (the UI names them ``facilitator.pilot.measure.<id>``).
+#: of the staff (the UI names them ``common.pilot_measure.<id>``).
 PILOT_MEASURES = ("fcr", "effort", "wellbeing")
 MAX_TEAM = 120
 MAX_WEEKS = 52

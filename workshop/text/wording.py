@@ -8,6 +8,7 @@ word the same result differently.  Pure: the texts come from the ``results.*`` c
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 
 from workshop.content import ContentPack, Lang
 from workshop.engine.sensitivity import FRAGILE_CHANGE
@@ -45,6 +46,12 @@ def join_names(names: Sequence[str], lang: Lang) -> str:
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} {t('results.and', lang)} {names[-1]}"
+
+
+def day_text(day: date, lang: Lang) -> str:
+    """A day as a reader writes it: "12. Mai 2026" / "12 May 2026" (not the server's locale)."""
+    months = t("common.months", lang).split(",")
+    return t("common.date", lang, day=day.day, month=months[day.month - 1], year=day.year)
 
 
 def criterion_names(pack: ContentPack, lang: Lang) -> dict[str, str]:

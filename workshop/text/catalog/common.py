@@ -42,6 +42,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Nicht Thema dieses Workshops",
         "en": "Out of scope for this workshop",
     },
+    # The six aspects of "what changes for me" and the pilot's measures: one term each, for
+    # phones, wall, console and exports alike.
+    "common.role_aspect.responsibility": {"de": "Verantwortung", "en": "Responsibility"},
+    "common.role_aspect.authority": {"de": "Entscheidungsspielraum", "en": "Room to decide"},
+    "common.role_aspect.skills": {"de": "Was man können muss", "en": "Skills you need"},
+    "common.role_aspect.support": {
+        "de": "Schulung und Unterstützung",
+        "en": "Training and support",
+    },
+    "common.role_aspect.load": {"de": "Emotionale Belastung", "en": "Emotional load"},
+    "common.role_aspect.career": {"de": "Entwicklung und Karriere", "en": "Growth and career"},
+    "common.pilot_measure.fcr": {"de": "Erstlösungsquote", "en": "First-contact resolution"},
+    "common.pilot_measure.effort": {"de": "Kundenaufwand", "en": "Customer effort"},
+    "common.pilot_measure.wellbeing": {
+        "de": "Wohlbefinden der Mitarbeitenden",
+        "en": "Employee wellbeing",
+    },
+    "common.date": {"de": "{day}. {month} {year}", "en": "{day} {month} {year}"},
+    "common.months": {
+        "de": "Januar,Februar,März,April,Mai,Juni,Juli,August,September,Oktober,November,Dezember",
+        "en": "January,February,March,April,May,June,July,August,September,October,November,"
+        "December",
+    },
     "common.round": {"de": "Runde {number}", "en": "Round {number}"},
     "common.code": {"de": "Code", "en": "Code"},
     "common.saved": {"de": "Gespeichert", "en": "Saved"},

@@ -110,18 +110,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.field.pilot_other": {"de": "Weitere Messgrößen", "en": "Other measures"},
     "export.field.pilot_review": {"de": "Gemeinsame Auswertung am", "en": "Joint review on"},
     "export.pilot.none": {"de": "Noch kein Pilot festgelegt.", "en": "No pilot agreed yet."},
-    "export.pilot.measure.fcr": {
-        "de": "Erstlösungsquote (Anliegen beim ersten Kontakt gelöst)",
-        "en": "First-contact resolution",
-    },
-    "export.pilot.measure.effort": {
-        "de": "Aufwand für die Kund:innen",
-        "en": "Customer effort",
-    },
-    "export.pilot.measure.wellbeing": {
-        "de": "Wohlbefinden der Mitarbeitenden",
-        "en": "Staff wellbeing",
-    },
     # --- column headers ----------------------------------------------------------------------
     "export.col.item": {"de": "Angabe", "en": "Item"},
     "export.col.value": {"de": "Wert", "en": "Value"},
@@ -326,15 +314,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No role changes are described for this option.",
     },
     "export.record.sources": {"de": "Quellen: {sources}", "en": "Sources: {sources}"},
-    "export.record.aspect.responsibility": {"de": "Verantwortung", "en": "Responsibility"},
-    "export.record.aspect.authority": {"de": "Befugnisse", "en": "Authority"},
-    "export.record.aspect.skills": {"de": "Fähigkeiten", "en": "Skills"},
-    "export.record.aspect.support": {
-        "de": "Schulung und Unterstützung",
-        "en": "Training and support",
-    },
-    "export.record.aspect.load": {"de": "Emotionale Belastung", "en": "Emotional load"},
-    "export.record.aspect.career": {"de": "Entwicklung", "en": "Career"},
     "export.record.pilot": {"de": "Pilot", "en": "Pilot"},
     "export.record.answer": {"de": "Antwort: {answer}", "en": "Answer: {answer}"},
     "export.record.comments": {"de": "Kommentare", "en": "Comments"},

@@ -246,12 +246,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Woran messen Sie den Erfolg?",
         "en": "How will you measure success?",
     },
-    "facilitator.pilot.measure.fcr": {"de": "Erstlösungsquote", "en": "First-contact resolution"},
-    "facilitator.pilot.measure.effort": {"de": "Kundenaufwand", "en": "Customer effort"},
-    "facilitator.pilot.measure.wellbeing": {
-        "de": "Wohlbefinden der Mitarbeitenden",
-        "en": "Employee wellbeing",
-    },
     "facilitator.pilot.other_measures": {
         "de": "Weitere Messgrößen (optional)",
         "en": "Other measures (optional)",

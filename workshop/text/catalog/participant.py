@@ -398,21 +398,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "participant.role_pick": {"de": "Rolle", "en": "Role"},
     "participant.role_option": {"de": "Option", "en": "Option"},
-    "participant.role_aspect.responsibility": {"de": "Verantwortung", "en": "Responsibility"},
-    "participant.role_aspect.authority": {
-        "de": "Entscheidungsspielraum",
-        "en": "Room to decide",
-    },
-    "participant.role_aspect.skills": {"de": "Was man können muss", "en": "Skills you need"},
-    "participant.role_aspect.support": {
-        "de": "Schulung und Unterstützung",
-        "en": "Training and support",
-    },
-    "participant.role_aspect.load": {"de": "Emotionale Belastung", "en": "Emotional strain"},
-    "participant.role_aspect.career": {
-        "de": "Entwicklung und Karriere",
-        "en": "Growth and career",
-    },
     "participant.role_no_change": {
         "de": "Für diese Rolle und Option beschreibt das Inhaltspaket keine Veränderung.",
         "en": "The content pack describes no change for this role under this option.",
@@ -430,23 +415,5 @@ TEXTS: dict[str, dict[str, str]] = {
     "participant.pilot_weeks": {"de": "{n} Wochen", "en": "{n} weeks"},
     "participant.pilot_weeks.one": {"de": "1 Woche", "en": "1 week"},
     "participant.pilot_measures": {"de": "Woran wir es messen", "en": "How we measure it"},
-    "participant.pilot_measure.fcr": {
-        "de": "Lösung beim ersten Kontakt",
-        "en": "first-contact resolution",
-    },
-    "participant.pilot_measure.effort": {
-        "de": "Aufwand für Kund:innen",
-        "en": "customer effort",
-    },
-    "participant.pilot_measure.wellbeing": {
-        "de": "Wohlbefinden der Mitarbeitenden",
-        "en": "staff wellbeing",
-    },
     "participant.pilot_review": {"de": "Gemeinsamer Rückblick", "en": "Review together"},
-    "participant.date": {"de": "{day}. {month} {year}", "en": "{day} {month} {year}"},
-    "participant.months": {
-        "de": "Januar,Februar,März,April,Mai,Juni,Juli,August,September,Oktober,November,Dezember",
-        "en": "January,February,March,April,May,June,July,August,September,October,November,"
-        "December",
-    },
 }

@@ -90,7 +90,7 @@ def _fields(
         tr("facilitator.pilot.measures"),
         list(PILOT_MEASURES),
         default=list(stored.measures) if stored else [],
-        format_func=lambda m: tr(f"facilitator.pilot.measure.{m}"),
+        format_func=lambda m: tr(f"common.pilot_measure.{m}"),
     )
     other = st.text_area(
         tr("facilitator.pilot.other_measures"),

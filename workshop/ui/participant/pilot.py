@@ -8,7 +8,6 @@ per session and event number, shared by every phone of the process.
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import streamlit as st
 
@@ -16,7 +15,7 @@ from workshop.content import ContentPack
 from workshop.rounds.pilot import PilotPlan, stored_pilot
 from workshop.store import SessionView
 from workshop.text.i18n import coerce_lang
-from workshop.text.wording import option_names
+from workshop.text.wording import day_text, option_names
 from workshop.ui.runtime import names_list, plain, reader_lang, tr
 from workshop.web import services
 
@@ -77,27 +76,22 @@ def draw(view: SessionView, pack: ContentPack) -> None:
 
 def _lines(plan: PilotPlan, pack: ContentPack) -> list[str]:
     """The plan's lines: option, team, duration, measures, review (those it names)."""
-    names = option_names(pack, coerce_lang(reader_lang()))
+    lang = coerce_lang(reader_lang())
+    names = option_names(pack, lang)
     one = ".one" if plan.weeks == 1 else ""
     lines = [
         _line("participant.pilot_option", plain(names[plan.option])),
         _line("participant.pilot_team", plain(plan.team)),
         _line("participant.pilot_duration", tr(f"participant.pilot_weeks{one}", n=plan.weeks)),
     ]
-    measures = [tr(f"participant.pilot_measure.{m}") for m in plan.measures]
+    measures = [tr(f"common.pilot_measure.{m}") for m in plan.measures]
     if plan.other_measures:
         measures.append(plain(" ".join(plan.other_measures.split())))
     lines.append(_line("participant.pilot_measures", names_list(measures)))
     if plan.review_on is not None:
-        lines.append(_line("participant.pilot_review", day_text(plan.review_on)))
+        lines.append(_line("participant.pilot_review", day_text(plan.review_on, lang)))
     return lines
 
 
 def _line(label_key: str, value: str) -> str:
     return f"**{tr(label_key)}:** {value}"
-
-
-def day_text(day: date) -> str:
-    """A day the reader's way: "12. Mai 2025" / "12 May 2025"."""
-    months = tr("participant.months").split(",")
-    return tr("participant.date", day=day.day, month=months[day.month - 1], year=day.year)

@@ -60,7 +60,7 @@ def draw(view: SessionView, pack: ContentPack, default_option: str | None = None
 def _aspects(change: RoleChange, lang: Lang) -> None:
     """The six aspects as one Markdown block (a heading word, then the pack's text, escaped)."""
     blocks = [
-        f"**{tr(f'participant.role_aspect.{aspect}')}**  \n{plain(change.aspect(aspect).get(lang))}"
+        f"**{tr(f'common.role_aspect.{aspect}')}**  \n{plain(change.aspect(aspect).get(lang))}"
         for aspect in ROLE_CHANGE_ASPECTS
     ]
     st.markdown("\n\n".join(blocks))

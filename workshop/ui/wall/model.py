@@ -31,6 +31,7 @@ from workshop.export.chart_specs import (
     votes_frame,
     weights_frame,
 )
+from workshop.rounds.pilot import PILOT_MEASURES
 from workshop.rounds.resistance import ResistanceResults
 from workshop.rounds.results import RoundResults
 from workshop.store import Comment, Concern, Counts, SessionView
@@ -38,6 +39,7 @@ from workshop.text.i18n import t
 from workshop.text.wording import (
     alert_sentences,
     criterion_names,
+    day_text,
     join_names,
     number,
     option_names,
@@ -69,10 +71,6 @@ LOWERING_PER_OPTION = 3
 #: The aspects of "what changes for me" the wall shows when all six do not fit: the ones
 #: participants ask about most (the phones show all six).
 SPOTLIGHT_ASPECTS = ("responsibility", "skills", "load")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 #: All six aspects fit the wall only while no cell is longer than this (characters).
 SPOTLIGHT_ALL_CHARS = 110
 
@@ -577,7 +575,7 @@ def spotlight_of(pack: ContentPack, option: str, lang: Lang) -> Spotlight | None
     return Spotlight(
         option=names[option],
         roles=tuple(role.name.get(lang) for role in pack.roles),
-        rows=tuple((t(f"wall.aspect.{a}", lang), texts(a)) for a in aspects),
+        rows=tuple((t(f"common.role_aspect.{a}", lang), texts(a)) for a in aspects),
         complete=complete,
     )
 
@@ -614,9 +612,7 @@ def _measures(plan: Mapping[str, object], lang: Lang) -> str:
     """The measures in words, the named ones first, then what the group added."""
     raw = plan.get("measures")
     named = raw if isinstance(raw, list | tuple) else []
-    words = [
-        t(f"wall.pilot.measure.{m}", lang) for m in ("fcr", "effort", "wellbeing") if m in named
-    ]
+    words = [t(f"common.pilot_measure.{m}", lang) for m in PILOT_MEASURES if m in named]
     other = str(plan.get("other_measures") or "").strip()
     if other:
         words.append(textwrap.shorten(other, 120, placeholder=" …"))
@@ -631,7 +627,7 @@ def _review_date(value: object, lang: Lang) -> str:
         return ""
     if lang == "de":
         return f"{day.day:02d}.{day.month:02d}.{day.year}"
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"  # strftime would follow the locale
+    return day_text(day, lang)
 
 
 # --------------------------------------------------------------------------- panels
