@@ -144,8 +144,9 @@ def _cast_dots(page: Page) -> None:
 
 
 def _cast_ranking(page: Page) -> None:
-    for _ in range(2):  # the first two options, in the order offered
+    for placed in range(2):  # the first two options, in the order offered
         page.get_by_role("button", name=t("participant.rank_add", "de")).first.tap()
+        page.get_by_role("button", name="▲").nth(placed).wait_for()  # its row is drawn
         page.wait_for_selector(IDLE)
     page.get_by_role("button", name=t("participant.vote_send", "de")).tap()
     page.get_by_text(t("participant.vote_saved", "de")).wait_for()
@@ -201,8 +202,11 @@ def test_phone_screenshots_of_vote_options_and_results(
         page = open_page(context, url(server.port, f"/join/{code}"))
         store.set_phase(code, key, "vote")
         _phase(page, "vote")
-        for _ in range(3):
+        for placed in range(3):
             page.get_by_role("button", name=t("participant.rank_add", "de")).first.tap()
+            # The rerun that places it has drawn its row (an idle page right after the tap may
+            # be the run before it).
+            page.get_by_role("button", name="▲").nth(placed).wait_for()
             page.wait_for_selector(IDLE)
         page.get_by_role("button", name="▲").nth(2).tap()  # the third option one place up
         page.wait_for_selector(IDLE)
