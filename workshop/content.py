@@ -298,6 +298,11 @@ class ContentPack:
         """Ids of all pure options, in pack order."""
         return tuple(o.id for o in self.options)
 
+    @property
+    def all_option_ids(self) -> tuple[str, ...]:
+        """Ids of every option a group can choose: the pure ones, then the hybrids."""
+        return self.option_ids + tuple(h.id for h in self.hybrids)
+
     def criterion(self, criterion_id: str) -> Criterion:
         """Return a criterion by id."""
         return _by_id(self.criteria, criterion_id)

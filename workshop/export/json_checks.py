@@ -305,7 +305,7 @@ def _round(
         ballot_plan.append((person, weights, hybrid))
     seen = set()
     vote_plan = []
-    options = (*pack.option_ids, *(h.id for h in pack.hybrids))
+    options = pack.all_option_ids
     for i, item in enumerate(votes):
         at = f"{where}.votes.votes[{i}]"
         entry = read_object(item, at, ("participant", "vote"))
@@ -416,7 +416,7 @@ def _comments(
     if items and not count:
         reject("value", "comments", "comments need at least one participant")
     targets = {
-        "option": (*pack.option_ids, *(h.id for h in pack.hybrids)),
+        "option": pack.all_option_ids,
         "criterion": pack.criterion_ids,
         "general": ("",),
     }

@@ -113,7 +113,7 @@ def stored_pilot(data: Mapping[str, Any] | None, pack: ContentPack) -> PilotPlan
 
 def pilot_options(pack: ContentPack) -> tuple[str, ...]:
     """The ids a pilot may try: the pure options, then the hybrids, in pack order."""
-    return pack.option_ids + tuple(h.id for h in pack.hybrids)
+    return pack.all_option_ids
 
 
 def _option(value: object, pack: ContentPack) -> str:

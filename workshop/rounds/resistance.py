@@ -107,7 +107,7 @@ def rated_options(pack: ContentPack) -> tuple[str, ...]:
     "Keep as today" (STATUS_QUO) is added by :func:`~workshop.engine.ballots.validate_resistance`
     and :func:`resistance_results` themselves.
     """
-    return pack.option_ids + tuple(hybrid.id for hybrid in pack.hybrids)
+    return pack.all_option_ids
 
 
 def resistance_results(

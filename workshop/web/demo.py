@@ -105,7 +105,7 @@ def seed_demo(
         token = store.join(code, role_group=role).token
         tokens.append(token)
         store.submit_weights(code, token, persona_weights(pack, high, low, rng))
-    options = [*pack.option_ids, *(h.id for h in pack.hybrids)]
+    options = list(pack.all_option_ids)
     for token in tokens:
         picks = rng.sample(options, 3)
         store.submit_vote(code, token, {"dots": {picks[0]: 3, picks[1]: 1, picks[2]: 1}})

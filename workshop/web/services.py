@@ -219,28 +219,27 @@ def results_of(view: SessionView) -> RoundResults:
     return results
 
 
-def resistance_of(view: SessionView, round_no: int | None = None) -> ResistanceResults:
-    """The resistance ratings of a round (default: the current one), computed once for everyone.
+def resistance_of(view: SessionView) -> ResistanceResults:
+    """The current round's resistance ratings, computed once for everyone.
 
     Read from the store when the event log moved (one query for the round's rows); the
-    preference ranking they are compared with is the same round's :func:`results_of`, so the
-    wall, the phones and the console name the same disagreements.  Below the anonymity
-    threshold only the count is in it.
+    preference ranking they are compared with is the round's :func:`results_of`, so the wall
+    and the phones name the same disagreements.  Below the anonymity threshold only the count
+    is in it.  (Exports compute every round's from the rows they export.)
     """
-    chosen = view.round if round_no is None else round_no
-    key = (chosen, view.last_seq, view.settings.anonymity_threshold)
+    key = (view.round, view.last_seq, view.settings.anonymity_threshold)
     cached = _resistance.get(view.code)
     if cached is not None and cached[0] == key:
         return cached[1]
-    ratings = {pid: row.ratings for pid, row in store().resistances(view.code, chosen).items()}
-    preference: tuple[str, ...] = ()
-    if chosen == view.round:
-        preference = tuple(ranked.option for ranked in results_of(view).ranking)
+    rows = store().resistances(view.code, view.round)
+    preference = tuple(ranked.option for ranked in results_of(view).ranking)
     results = resistance_results(
-        ratings, rated_options(pack_of(view)), view.settings.anonymity_threshold, preference
+        {pid: row.ratings for pid, row in rows.items()},
+        rated_options(pack_of(view)),
+        view.settings.anonymity_threshold,
+        preference,
     )
-    if chosen == view.round:
-        _resistance[view.code] = (key, results)
+    _resistance[view.code] = (key, results)
     return results
 
 

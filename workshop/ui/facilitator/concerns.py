@@ -58,7 +58,8 @@ def concerns_section(view: SessionView, pack: ContentPack, key: str) -> None:
 
 def _label(concern: Concern) -> str:
     """The expander's label: upvotes, status, kind and the first words (escaped)."""
-    words = concern.text if len(concern.text) <= LABEL_CHARS else concern.text[:LABEL_CHARS] + "…"
+    text = " ".join(concern.text.split())  # one line: a label has no room for line breaks
+    words = text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS] + "…"
     hidden = f" · {tr('facilitator.concern.hidden')}" if concern.hidden else ""
     label = (
         f"▲ {concern.upvotes} · {tr(f'common.concern_status.{concern.status}')}"
