@@ -24,7 +24,7 @@ ratio app / minimal:
 - errors, and inputs lost: acknowledged values the store does not hold.
 
 Not a test: no assertions.  ``make bench`` runs 100 phones (a few minutes); choose with
-``--phones 100,300,500``, ``--phase weigh|options|vote``, ``--database-url`` (PostgreSQL:
+``--phones 100,300,500``, ``--phase weigh|options|vote|resistance``, ``--database-url`` (PostgreSQL:
 ``postgresql+psycopg://...``), ``--processes K`` (phones spread over K servers on one database).
 """
 
@@ -145,7 +145,8 @@ def report(phones: int, results: list[Result]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--phones", default="100", help="comma-separated phone counts")
-    parser.add_argument("--phase", default="weigh", choices=("weigh", "options", "vote"))
+    phases = ("weigh", "options", "vote", "resistance")
+    parser.add_argument("--phase", default="weigh", choices=phases)
     parser.add_argument("--moves", type=int, default=10, help="input changes per phone")
     parser.add_argument("--database-url", default="", help="default: a fresh SQLite file")
     parser.add_argument("--processes", type=int, default=1, help="server processes (ports)")

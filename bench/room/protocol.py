@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -349,9 +350,13 @@ def run_finished_after(tab: Tab, widget: Widget) -> Callable[[ForwardMsg, bytes]
 
 
 def shows(marker: bytes) -> Callable[[ForwardMsg, bytes], bool]:
-    """A test for the first delta whose bytes contain ``marker`` (text the page draws)."""
+    """A test for the first delta whose bytes contain ``marker`` (text the page draws).
+
+    The text may also come HTML-escaped (the wall draws its header as HTML: "&" is "&amp;").
+    """
+    escaped = html.escape(marker.decode(), quote=False).encode()
 
     def test(message: ForwardMsg, data: bytes) -> bool:
-        return message.WhichOneof("type") == "delta" and marker in data
+        return message.WhichOneof("type") == "delta" and (marker in data or escaped in data)
 
     return test

@@ -27,7 +27,16 @@ from support.network import free_port  # noqa: E402
 from support.processes import running  # noqa: E402
 
 #: The phase the facilitator moves on to from each measured phase.
-NEXT_PHASE = {"weigh": "context", "options": "vote", "vote": "results"}
+NEXT_PHASE = {"weigh": "context", "options": "vote", "vote": "results", "resistance": "results"}
+#: Per phase: the key prefix of the widgets a phone moves (before the round number), the wall's
+#: count that rises with the phase's input, and the catalog key of the button that sends it
+#: (None: every move is saved by itself).
+_INPUTS = {
+    "weigh": ("w", "wall.counts.weights", None),
+    "options": ("w", "wall.counts.weights", None),
+    "vote": ("dots", "wall.counts.votes", "participant.vote_send"),
+    "resistance": ("res", "wall.counts.resistance", "participant.resistance_send"),
+}
 #: Server environment: every phone comes from 127.0.0.1, so the per-address join limit is off.
 SERVER_ENV = {"PYTHONUNBUFFERED": "1", "WORKSHOP_JOIN_BURST": "0"}
 
@@ -100,17 +109,30 @@ class WorkshopApp:
         """The wall's label beside the count the phase's inputs raise."""
         from workshop.text.i18n import t
 
-        return t("wall.counts.votes" if phase == "vote" else "wall.counts.weights", "de")
+        return t(_INPUTS[phase][1], "de")
 
     def input_prefix(self, phase: str) -> str:
         """The key prefix of the widgets a phone moves in ``phase``."""
-        return f"dots.{self.round}." if phase == "vote" else f"w.{self.round}."
+        return f"{_INPUTS[phase][0]}.{self.round}."
+
+    def send_label(self, phase: str) -> str | None:
+        """The label of the button that sends the phase's input (None: no such button)."""
+        from workshop.text.i18n import t
+
+        key = _INPUTS[phase][2]
+        return None if key is None else t(key, "de")
 
     def stored(self, tokens: list[str], phase: str) -> dict[str, dict[str, int]]:
         """What the store holds per token, by widget key (absent: nothing stored)."""
         found: dict[str, dict[str, int]] = {}
         for token in tokens:
-            if phase == "vote":
+            if phase == "resistance":
+                rated = self._store.resistance_of(self.code, token)
+                if rated is not None:
+                    found[token] = {
+                        f"res.{self.round}.{o}": round(v) for o, v in rated.ratings.items()
+                    }
+            elif phase == "vote":
                 vote = self._store.vote_of(self.code, token)
                 if vote is not None:
                     dots = vote.vote.get("dots", {})
@@ -181,6 +203,9 @@ class MinimalApp:
 
     def input_prefix(self, phase: str) -> str:
         return "w.1."
+
+    def send_label(self, phase: str) -> str | None:
+        return None  # every move is saved by itself
 
     def stored(self, tokens: list[str], phase: str) -> dict[str, dict[str, int]]:
         from minimal_store import stored

@@ -49,6 +49,8 @@ class Target(Protocol):
     def phase_marker(self, phase: str) -> bytes: ...
     def count_label(self, phase: str) -> str: ...
     def input_prefix(self, phase: str) -> str: ...
+
+    def send_label(self, phase: str) -> str | None: ...
     def stored(self, tokens: list[str], phase: str) -> dict[str, dict[str, int]]: ...
 
 
@@ -223,6 +225,7 @@ class Room:
     async def _moves(self, tab: Tab, token: str) -> None:
         config, result = self.config, self.result
         prefix = self.target.input_prefix(config.phase)
+        send = self.target.send_label(config.phase)
         first = True
         for _ in range(config.moves):
             await asyncio.sleep(self.rng.uniform(*config.think))
@@ -244,13 +247,13 @@ class Room:
                 )
                 self.pending[token] = self._values(tab, prefix)
                 return
-            if config.phase != "vote":
+            if send is None:
                 self._remember(tab, token, prefix)
                 if first:
                     self.first_acks.append(time.perf_counter())
                     first = False
-        if config.phase == "vote":
-            await self._send_vote(tab, token, prefix)
+        if send is not None:
+            await self._send(tab, token, prefix, send)
 
     def _new_value(self, tab: Tab, widget: Widget, inputs: list[Widget]) -> float:
         current = tab.value(widget)
@@ -283,19 +286,19 @@ class Room:
         self.acked[token] = self._values(tab, prefix)
         self.result.acknowledged += 1
 
-    async def _send_vote(self, tab: Tab, token: str, prefix: str) -> None:
-        """The send button (its label from the catalog), timed like any other input."""
-        from workshop.text.i18n import t
-
-        button = tab.buttons.get(t("participant.vote_send", "de"))
+    async def _send(self, tab: Tab, token: str, prefix: str, label: str) -> None:
+        """The phase's send button (vote, resistance), timed like any other input."""
+        button = tab.buttons.get(label)
         if button is None:
-            return  # the baseline has no vote
+            self.result.error("no send button on the page")
+            return
         done = tab.expect(full_run_finished_after(tab))
         sent = time.perf_counter()
         await tab.click(button)
         if await self._acknowledged(done, sent):
             self._remember(tab, token, prefix)
-            self.acked[token] = {k: v for k, v in self.acked[token].items() if v}
+            if self.config.phase == "vote":  # a vote stores the options given dots, no zeros
+                self.acked[token] = {k: v for k, v in self.acked[token].items() if v}
             self.first_acks.append(time.perf_counter())
 
     async def _follow(self, phones: list[Tab], walls: list[Tab]) -> None:
