@@ -35,7 +35,7 @@ def test_fresh_database_is_migrated_to_head_matching_the_schema(empty_database_u
     open_store(empty_database_url).close()
     engine = _engine(empty_database_url)
     try:
-        assert current_revision(engine) == head_revision() == "0003"
+        assert current_revision(engine) == head_revision() == "0004"
         with engine.connect() as connection:
             differences = compare_metadata(MigrationContext.configure(connection), schema.metadata)
         assert differences == []

@@ -108,3 +108,19 @@ def test_pilot_plan_is_set_replaced_and_removed(store: Store, code: str, key: st
         store.set_pilot(code, "wrong", {"option": "tiered"})
     store.set_pilot(code, key, {})
     assert store.pilot(code) is None
+
+
+def test_earlier_results_are_kept_and_replaced(store: Store, code: str, key: str) -> None:
+    """An imported session keeps the earlier workshop's results; the same again logs nothing."""
+    assert store.earlier_results(code) is None
+    earlier = {"rounds": [{"round": 1, "ranking": [{"option": "pods", "rank": 1}]}]}
+    store.set_earlier_results(code, key, earlier)
+    assert store.earlier_results(code) == earlier
+    seq = store.last_seq(code)
+    store.set_earlier_results(code, key, dict(earlier))
+    assert store.last_seq(code) == seq
+    with pytest.raises(WrongFacilitatorKey):
+        store.set_earlier_results(code, "wrong", {"rounds": []})
+    with pytest.raises(InvalidInput):
+        store.set_earlier_results(code, key, {"rounds": ["x" * 1000] * 600})
+    assert store.earlier_results(code) == earlier

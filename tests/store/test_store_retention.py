@@ -27,6 +27,7 @@ def _fill(store: Store, title: str, ttl_days: float = 30) -> tuple[str, str]:
     store.set_context(code, key, {"volume": 1})
     store.set_note(code, key, "welcome", "Notiz")
     store.set_pilot(code, key, {"option": "OWN", "weeks": 8})
+    store.set_earlier_results(code, key, {"rounds": [{"round": 1, "ranking": []}]})
     return code, key
 
 

@@ -41,6 +41,7 @@ FACILITATOR_CALLS: dict[str, Callable[[Target, str], object]] = {
     "set_concern_status": lambda t, k: t.store.set_concern_status(
         t.code, k, t.concern_id, "answered", "Antwort"
     ),
+    "set_earlier_results": lambda t, k: t.store.set_earlier_results(t.code, k, {"rounds": []}),
     "set_pilot": lambda t, k: t.store.set_pilot(t.code, k, {"option": "pods", "weeks": 6}),
     "delete_session": lambda t, k: t.store.delete_session(t.code, k),
 }

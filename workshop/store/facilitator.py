@@ -20,6 +20,7 @@ from workshop.store.records import INPUT_KINDS, PHASES, JsonObject, SessionSetti
 from workshop.store.sessions import SessionOps, session_view
 from workshop.store.sql import upsert
 from workshop.store.validate import (
+    MAX_EARLIER_BYTES,
     MAX_NOTE,
     clean_choice,
     clean_text,
@@ -237,6 +238,45 @@ class FacilitatorOps(SessionOps):
             self._log(connection, row.id, "pilot_set", {"set": plan_text is not None})
 
         return self._steer(code, key, change)
+
+    def set_earlier_results(self, code: str, key: str, results: JsonObject) -> SessionView:
+        """Keep the earlier workshop's results with this session (set when it is imported).
+
+        ``results`` is the JSON export's summary of the earlier rounds (only what the room
+        could see); the store keeps any JSON object of reasonable size and replaces an
+        earlier one.  Writing the same again logs nothing.
+        """
+        text = json_object_text(results, "earlier_results", MAX_EARLIER_BYTES)
+
+        def change(connection: Connection, row: Row[Any]) -> None:
+            earlier = schema.earlier_results
+            where = earlier.c.session_id == row.id
+            current = connection.execute(
+                select(earlier.c.results_json).where(where)
+            ).scalar_one_or_none()
+            if current == text:
+                return
+            connection.execute(delete(earlier).where(where))
+            connection.execute(
+                insert(earlier).values(session_id=row.id, results_json=text, created_at=self._now())
+            )
+            self._log(connection, row.id, "earlier_results_set", {})
+
+        return self._steer(code, key, change)
+
+    def earlier_results(self, code: str) -> JsonObject | None:
+        """The earlier workshop's results kept with this session, or None (not imported).
+
+        Group results only, which the room saw in the earlier workshop: every reader may
+        see them.
+        """
+        earlier = schema.earlier_results
+        with self._read() as connection:
+            session_id = self._session_id(connection, code)
+            text = connection.execute(
+                select(earlier.c.results_json).where(earlier.c.session_id == session_id)
+            ).scalar_one_or_none()
+        return None if text is None else load_json_object(text)
 
     def pilot(self, code: str) -> JsonObject | None:
         """Return the session's pilot plan, or None if none is set.

@@ -185,6 +185,15 @@ pilot_plans = Table(
     PrimaryKeyConstraint("session_id"),
 )
 
+earlier_results = Table(
+    "earlier_results",
+    metadata,
+    _session_fk(),
+    Column("results_json", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    PrimaryKeyConstraint("session_id"),
+)
+
 events = Table(
     "events",
     metadata,
@@ -209,5 +218,6 @@ ALL_TABLES = (
     upvotes,
     notes,
     pilot_plans,
+    earlier_results,
     events,
 )

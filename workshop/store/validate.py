@@ -21,6 +21,8 @@ MAX_NICKNAME = 40
 MAX_TEXT = 2000
 MAX_NOTE = 20_000
 MAX_ANSWER = 1000
+#: The earlier workshop's results: rankings and tallies of a few rounds, far below this.
+MAX_EARLIER_BYTES = 512 * 1024
 MAX_TARGET_ID = 64
 MAX_WEIGHT_KEYS = 200
 MAX_PAYLOAD_BYTES = 64 * 1024
