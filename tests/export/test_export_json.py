@@ -91,15 +91,19 @@ def test_round_trip_is_identical_except_documented_fields(
 
 
 def test_round_trip_of_withheld_rounds_differs_only_in_their_counts(store: Store) -> None:
-    """Rounds below the threshold keep counts only; after re-import those counts are 0."""
+    """Rounds below the threshold keep counts only; after re-import those counts are 0 (in
+    the summary too, which stays counts only)."""
     seeded = seed_session(store, 6, threshold=8)
     first = export_doc(store, seeded.code, seeded.key)
     assert all(r["weights"]["withheld"] and not r["weights"]["ballots"] for r in first["rounds"])
     second = reimport(store, first)
     for before, after in zip(first["rounds"], second["rounds"], strict=True):
         assert before["weights"]["count"] == 6 and after["weights"]["count"] == 0
+        assert not before["summary"]["shown"] and not after["summary"]["shown"]
         for part in ("weights", "votes"):
             before[part]["count"] = after[part]["count"] = 0
+        for key in ("ballots", "votes"):
+            before["summary"][key] = after["summary"][key] = 0
     assert len(second["participants"]) == 1  # the comments' author; the others left no input
     first["participants"] = second["participants"]
     assert without_areas(without_varying(second)) == without_areas(without_varying(first))
@@ -107,7 +111,9 @@ def test_round_trip_of_withheld_rounds_differs_only_in_their_counts(store: Store
 
 def test_aggregate_export_reimports_without_rows(store: Store) -> None:
     """The default export has no per-person rows; it imports as the same session without
-    inputs: counts of the rows left out become 0, everything else comes back."""
+    inputs: counts of the rows left out become 0, everything else comes back.  The rounds'
+    own summaries are then counts only (the new session has no rows to rank): the earlier
+    workshop's results live on as the session's earlier results, not in its rounds."""
     seeded = seed_session(store, 12)
     first = export_doc(store, seeded.code, seeded.key, individual=False)
     assert not first["privacy"]["individual_rows"]
@@ -117,6 +123,9 @@ def test_aggregate_export_reimports_without_rows(store: Store) -> None:
     assert (len(first["participants"]), len(second["participants"])) == (12, 1)
     for before, after in zip(first["rounds"], second["rounds"], strict=True):
         assert before["weights"]["count"] == 12 and after["weights"]["count"] == 0
+        assert before["summary"]["shown"] and before["summary"]["ranking"]
+        assert after["summary"] == {**COUNTS_ONLY, "ballots": 0, "votes": 0, "ratings": 0}
+        before["summary"] = after["summary"]
         for part, _ in _LISTS:
             before[part]["count"] = after[part]["count"] = 0
             before[part]["withheld"] = after[part]["withheld"] = True
@@ -125,6 +134,8 @@ def test_aggregate_export_reimports_without_rows(store: Store) -> None:
 
 
 _LISTS = (("weights", "ballots"), ("votes", "votes"))
+#: A round's summary below the threshold, apart from its counts.
+COUNTS_ONLY = {"shown": False, "ranking": [], "tally": None, "least_resistance": []}
 
 
 def test_version_1_files_still_import(store: Store) -> None:

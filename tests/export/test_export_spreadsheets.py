@@ -240,7 +240,7 @@ def csv_zip(snapshot: Snapshot) -> zipfile.ZipFile:
 
 def test_csv_zip_holds_one_file_per_table(csv_zip: zipfile.ZipFile) -> None:
     """01_summary.csv … 09_notes.csv, in workbook order."""
-    assert csv_zip.namelist() == [file_name(t) for t in TABLE_IDS]
+    assert csv_zip.namelist() == [file_name(t) for t in TABLE_IDS if t != "earlier_results"]
     assert csv_zip.namelist()[0] == "01_summary.csv"
 
 
@@ -293,7 +293,8 @@ def _as_csv_text(value: object) -> str:
 def test_csv_and_xlsx_hold_the_same_tables(csv_zip: zipfile.ZipFile, workbook: bytes) -> None:
     """pandas reads the same tables from both formats (sep ";", decimal ",", utf-8-sig)."""
     sheets = pd.read_excel(io.BytesIO(workbook), sheet_name=None)
-    for table_id, (name, frame) in zip(TABLE_IDS, sheets.items(), strict=True):
+    present = [t for t in TABLE_IDS if t != "earlier_results"]  # not an imported session
+    for table_id, (name, frame) in zip(present, sheets.items(), strict=True):
         parsed = pd.read_csv(
             io.BytesIO(csv_zip.read(file_name(table_id))),
             sep=";",

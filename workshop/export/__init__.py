@@ -12,11 +12,12 @@ Pure functions returning bytes, registered in one place (:mod:`workshop.export.r
 Modules: ``snapshot`` (what is read and what privacy leaves out), ``tables`` + ``xlsx`` +
 ``csvzip`` (the spreadsheets), ``json_export`` (schema version 3) and its import
 (``json_parse``: limits and strict parsing, ``json_checks``: the whole file checked into a plan,
-``json_import``: the plan written as a new session), ``record`` (the decision record's content) +
-``record_html`` + ``pdf`` (its two layouts), ``chart_specs`` (the wall's charts as Vega-Lite specs
-and data, shared with the projector), ``wall_charts`` (those charts of a round, for a snapshot),
-``charts`` (wall charts rendered without a browser), ``words`` (numbers and sentences in German
-and English).
+``json_import``: the plan written as a new session), ``summary`` (a round's group results as
+exported, and the earlier workshop's results an import keeps), ``record`` (the decision
+record's content) + ``record_html`` + ``pdf`` (its two layouts), ``chart_specs`` (the wall's
+charts as Vega-Lite specs and data, shared with the projector), ``wall_charts`` (those charts of
+a round, for a snapshot), ``charts`` (wall charts rendered without a browser), ``words``
+(numbers and sentences in German and English).
 
 Like every domain module this package imports neither Streamlit nor SQLAlchemy: it reads through
 the store's public methods, and the chart maker (:func:`~workshop.export.wall_charts.wall_charts`)

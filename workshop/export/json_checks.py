@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from workshop.content import ContentPack
@@ -36,6 +36,7 @@ from workshop.export.json_parse import (
     read_text,
     reject,
 )
+from workshop.export.summary import check_summary, check_time
 from workshop.packs import PackError, pack_from_data
 from workshop.rounds.pilot import validate_pilot
 from workshop.rounds.resistance import rated_options
@@ -48,7 +49,14 @@ from workshop.store import (
     SessionSettings,
 )
 from workshop.store.records import DOT_BUDGET_RANGE, LANGUAGES
-from workshop.store.validate import MAX_ANSWER, MAX_NOTE, MAX_PACK_BYTES, MAX_TEXT, MAX_TITLE
+from workshop.store.validate import (
+    MAX_ANSWER,
+    MAX_EARLIER_BYTES,
+    MAX_NOTE,
+    MAX_PACK_BYTES,
+    MAX_TEXT,
+    MAX_TITLE,
+)
 
 #: Older schema versions :func:`check` still reads.
 READABLE_VERSIONS = (1, 2, 3)
@@ -64,6 +72,8 @@ class RoundPlan:
     ballots: tuple[tuple[int, dict[str, Any], dict[str, Any] | None], ...]
     votes: tuple[tuple[int, dict[str, Any]], ...]
     resistance: tuple[tuple[int, dict[str, int]], ...] = ()
+    #: The round's group results as exported (:mod:`workshop.export.summary`), None if absent.
+    summary: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,19 @@ class ImportPlan:
     comments: tuple[tuple[int, str, str, str, bool], ...]
     concerns: tuple[ConcernPlan, ...]
     pilot: dict[str, Any] | None = None
+    #: The file's export time, checked when any round has a summary ("" otherwise).
+    exported_at: str = ""
+
+    def earlier_results(self) -> dict[str, Any] | None:
+        """The document to keep as the new session's earlier results; None without summaries."""
+        rounds = [
+            {"round": number, **r.summary}
+            for number, r in enumerate(self.rounds, start=1)
+            if r.summary is not None
+        ]
+        if not rounds:
+            return None
+        return {"title": self.title, "exported_at": self.exported_at, "rounds": rounds}
 
 
 _TOP = ("format", "version", "exported_at", "source", "privacy", "session", "pack", "notes",
@@ -121,7 +144,7 @@ def check(data: Any) -> ImportPlan:
     current = read_integer(session["round"], "session.round", 1, MAX_ROUNDS)
     if len(rounds) != current:
         reject("value", "rounds", "the number of rounds differs from session.round")
-    return ImportPlan(
+    plan = ImportPlan(
         title=read_text(session["title"], "session.title", MAX_TITLE, multiline=False),
         language=read_choice(session["language"], "session.language", LANGUAGES),
         settings=settings,
@@ -139,6 +162,19 @@ def check(data: Any) -> ImportPlan:
         concerns=_concerns(data["concerns"], pack, current, count),
         pilot=_pilot(data["pilot"], pack),
     )
+    return _with_earlier(plan, data["exported_at"])
+
+
+def _with_earlier(plan: ImportPlan, exported_at: Any) -> ImportPlan:
+    """The plan with the file's export time, checked only when there are summaries to keep."""
+    earlier = plan.earlier_results()
+    if earlier is None:
+        return plan
+    plan = replace(plan, exported_at=check_time(exported_at, "exported_at"))
+    size = len(json.dumps(plan.earlier_results(), ensure_ascii=False).encode("utf-8"))
+    if size > MAX_EARLIER_BYTES:
+        reject("too_large", "rounds", "the rounds' summaries are too large")
+    return plan
 
 
 def _pack(value: Any) -> tuple[dict[str, Any], ContentPack]:
@@ -279,7 +315,10 @@ def _round(
     count: int,
     individual: bool,
 ) -> RoundPlan:
-    raw = read_object(value, where, ("round", "context", "weights", "votes", "resistance"))
+    # "summary" came with the earlier workshop's results; older files have none.
+    raw = read_object(
+        value, where, ("round", "context", "weights", "votes", "resistance"), ("summary",)
+    )
     if read_integer(raw["round"], f"{where}.round", 1, MAX_ROUNDS) != number:
         reject("value", f"{where}.round", "rounds must be numbered 1, 2, … in order")
     context = _context(raw["context"], f"{where}.context", pack)
@@ -316,7 +355,34 @@ def _round(
     resistance = _resistance(
         raw["resistance"], f"{where}.resistance", pack, settings, count, individual
     )
-    return RoundPlan(context, tuple(ballot_plan), tuple(vote_plan), resistance)
+    summary = None
+    if "summary" in raw:
+        summary = _summary(raw, f"{where}.summary", pack)
+    return RoundPlan(context, tuple(ballot_plan), tuple(vote_plan), resistance, summary)
+
+
+def _summary(raw: dict[str, Any], where: str, pack: ContentPack) -> dict[str, Any]:
+    """The round's summary, checked on its own and against the round's counts and flags.
+
+    The blocks beside it are checked already, so their counts and flags can be read as they are.
+    """
+    summary = check_summary(raw["summary"], where, pack)
+    blocks = (("ballots", "weights"), ("votes", "votes"), ("ratings", "resistance"))
+    for key, block in blocks:
+        if summary[key] != raw[block]["count"]:
+            reject("value", f"{where}.{key}", f"differs from the count of {block}")
+    shown = summary["shown"]
+    if shown == raw["weights"]["withheld"]:
+        reject("value", f"{where}.shown", "does not match the withheld flag of weights")
+    if (summary["tally"] is not None) != (shown and not raw["votes"]["withheld"]):
+        reject("value", f"{where}.tally", "a tally belongs to a shown round with enough votes")
+    if bool(summary["least_resistance"]) != (shown and not raw["resistance"]["withheld"]):
+        reject(
+            "value",
+            f"{where}.least_resistance",
+            "the least resisted options belong to a shown round with enough ratings",
+        )
+    return summary
 
 
 def _resistance(

@@ -37,7 +37,15 @@ Schema, version 3 — one UTF-8 JSON object; every key below is required, no oth
                              "vote": {"choice": id} | {"dots": {id: n}} | {"ranking": [ids]}}]},
         "resistance": {"count": 12, "withheld": false,    complete ratings of the round
                        "ratings": [{"participant": "P01",
-                                    "ratings": {option id | "status_quo": 0..10}}]}
+                                    "ratings": {option id | "status_quo": 0..10}}]},
+        "summary": {"shown": true,                  the round's group results as the room saw
+                    "ballots": 12, "votes": 12,       them; counts always (valid votes, complete
+                    "ratings": 12,                    resistance ratings)
+                    "ranking": [{"option": id, "rank": 1, "score": 0.6123}, …],
+                                                      weighted sum 0–1, best first; [] if not shown
+                    "tally": {"mode": "single" | "dots" | "ranking",
+                              "totals": {id: n}} | null,   the vote, null if not shown
+                    "least_resistance": [id | "status_quo", …]}   [] if not shown
       }, …],
       "comments": [{"round": 1, "target_kind": "option" | "criterion" | "general",
                     "target_id": "…" ("" for general), "text": "…", "hidden": false}],
@@ -51,7 +59,19 @@ Schema, version 3 — one UTF-8 JSON object; every key below is required, no oth
     }
 
 Version 2 files (without ``resistance``, concern status, ``pilot`` and ``spotlight``) are read as
-version 3 without resistance ratings, every concern open and unanswered, no pilot.
+version 3 without resistance ratings, every concern open and unanswered, no pilot.  ``summary``
+is optional when reading (versions 1 and 2, and version 3 files written before it): such a file
+imports without earlier results.
+
+Summary: ``shown`` is whether the round reached the anonymity threshold of weight ballots (the
+ranking's rule, :func:`workshop.rounds.results.round_results`).  When it is false the summary
+holds the counts only — no ranking, no tally, no least resisted option, even where the vote or
+the resistance round alone had enough entries.  When it is true, ``tally`` is null unless the
+votes reached the threshold too, and ``least_resistance`` is [] unless the complete resistance
+ratings did.  The numbers are the ones the decision record shows (the snapshot's results).  An
+import keeps the summaries as the new session's *earlier results*
+(:mod:`workshop.export.summary`), so the new session shows what the earlier workshop concluded
+even when the file has no per-person rows.
 
 Privacy (see :mod:`workshop.export.snapshot`): ``ballots``, ``votes`` and ``ratings`` lists are
 filled only when ``privacy.individual_rows`` is true and the round has reached the anonymity
@@ -68,7 +88,11 @@ area: per-person areas are never exported) and, for rounds whose inputs are not 
 ``count`` (the new session has none of them) — and then ``participants`` too, which lists only
 people who left input in the new session.  Upvotes are given back by as many anonymous
 participants as needed (the first ones first); comments and concerns are attributed to the first
-participant (authors are never exported).
+participant (authors are never exported).  ``summary`` is computed from the new session's own
+rows, so it comes back the same wherever the round's rows were in the file and shows the new
+session's counts (counts only, ``shown`` false) where they were not.  The earlier results an
+import kept are not part of the export: exporting an imported session carries only what it
+holds itself (a third workshop sees the second one's results, not the first one's).
 
 The import — its rules, limits and version 1 files — is :mod:`workshop.export.json_import`.
 """
@@ -188,7 +212,35 @@ def _round_document(r: RoundSnapshot) -> dict[str, Any]:
                 for row in r.resistance_rows
             ],
         },
+        "summary": round_summary(r),
     }
+
+
+def round_summary(r: RoundSnapshot) -> dict[str, Any]:
+    """The round's group results as the room saw them (see "Summary" in the module docstring).
+
+    Scores are rounded to four places (a hundredth of a point of 100, finer than any view).
+    """
+    shown = r.results.visible
+    tally = r.results.tally if shown else None
+    least = r.resistance.least if shown and r.resistance.shown else ()
+    return {
+        "shown": shown,
+        "ballots": r.ballots_count,
+        "votes": r.votes_count,
+        "ratings": r.resistance.count,
+        "ranking": [
+            {"option": o.option, "rank": o.rank, "score": _score(o.score)}
+            for o in (r.results.ranking if shown else ())
+        ],
+        "tally": None if tally is None else {"mode": tally.mode, "totals": dict(tally.totals)},
+        "least_resistance": list(least),
+    }
+
+
+def _score(score: float) -> float:
+    """A weighted-sum score on 0–1 as written: four places, never off the scale by rounding."""
+    return min(1.0, max(0.0, round(float(score), 4)))
 
 
 def json_bytes(snapshot: Snapshot) -> bytes:
@@ -197,4 +249,11 @@ def json_bytes(snapshot: Snapshot) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-__all__ = ["FORMAT_MARKER", "SCHEMA_VERSION", "VARYING_FIELDS", "document", "json_bytes"]
+__all__ = [
+    "FORMAT_MARKER",
+    "SCHEMA_VERSION",
+    "VARYING_FIELDS",
+    "document",
+    "json_bytes",
+    "round_summary",
+]

@@ -21,6 +21,13 @@ rule, ``details["where"]`` the place in the file); the limits are in
 * ``text``: text too long, empty where required, or with control characters;
 * ``pack``: the content pack fails :func:`workshop.packs.pack_from_data`.
 
+Earlier results: the rounds' ``summary`` (the group results the room saw, see
+:mod:`workshop.export.summary`) is kept with the new session as its earlier results
+(``store.set_earlier_results``) together with the file's session title and export time — with or
+without per-person rows, so the default export (aggregates only) carries the earlier workshop's
+conclusions too.  A file without summaries (versions 1 and 2, and version 3 files written before
+them) keeps no earlier results; only its rows, if any, come back.
+
 Text is never interpreted: markup such as ``<script>`` is kept as the characters it is, and every
 export and view escapes it.  If the store fails while the new session is being filled, the
 half-made session is deleted again, so an import creates a whole session or nothing.
@@ -92,6 +99,9 @@ def _fill(store: Store, code: str, key: str, plan: ImportPlan) -> None:
         store.set_concern_hidden(code, key, concern_id, True)
     if plan.pilot:
         store.set_pilot(code, key, plan.pilot)
+    earlier = plan.earlier_results()
+    if earlier is not None:
+        store.set_earlier_results(code, key, earlier)
     for phase, note in plan.notes.items():
         store.set_note(code, key, phase, note)
     for kind in plan.locked:  # last: a locked kind would refuse the inputs above

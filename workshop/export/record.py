@@ -6,13 +6,17 @@ one self-contained HTML page that prints well, and :mod:`workshop.export.pdf` la
 document out as a PDF.  One source, two outputs: they cannot drift apart.
 
 Contents: title and date, participant count and settings, the phases with the facilitator's notes,
+the earlier workshop's results (a session imported from its JSON export: per round the first
+places, the vote's leaders and the least resisted options, counts only below the threshold),
 per round the ranking and how robust it is, the group weights and their spread, the votes, the
 resistance round and the shift since the round before (each with the wall's chart), what changes
 for whom under the pilot option (or the leading one) and the runner-up, every concern with its
 status and answer grouped by status, the pilot plan, the comments, and the next steps (the note
 of the "results" phase).  Below the anonymity threshold a round shows its counts only, and so
 does its resistance round.  Every round of the session is shown, so a session imported from an
-earlier workshop's JSON (with individual rows) shows that workshop's rounds before the new ones.
+earlier workshop's JSON (with individual rows) shows that workshop's rounds before the new ones;
+with earlier results, the round headings say which rounds were carried over from the last
+workshop and which are this workshop's own, right below the earlier results.
 
 Texts from people (title, notes, comments, concerns) are kept as the characters they are; each
 writer escapes them for its format.
@@ -28,6 +32,7 @@ from workshop.content import ROLE_CHANGE_ASPECTS, ContentPack, Lang
 from workshop.engine.ballots import STATUS_QUO
 from workshop.export import words
 from workshop.export.snapshot import ChartSpec, ConcernRow, RoundSnapshot, Snapshot
+from workshop.export.summary import EarlierResults, EarlierRound
 from workshop.rounds.resistance import Disagreement, ResistanceResults
 from workshop.rounds.results import RoundResults
 from workshop.store import CONCERN_STATUSES, PHASES
@@ -109,6 +114,7 @@ def document(snapshot: Snapshot) -> Document:
         Paragraph(t("export.record.privacy", lang, threshold=snapshot.threshold), muted=True),
     ]
     blocks += _phases(snapshot)
+    blocks += _earlier(snapshot)
     for r in snapshot.rounds:
         blocks += _round(snapshot, r)
     blocks += _roles(snapshot)
@@ -168,7 +174,7 @@ def _round(snapshot: Snapshot, r: RoundSnapshot) -> list[Block]:
     lang = snapshot.lang
     results = r.results
     blocks: list[Block] = [
-        Heading(t("export.round", lang, number=r.number), 2),
+        Heading(_round_title(snapshot, r.number), 2),
         Facts(
             (
                 (t("export.field.ballots", lang), str(r.ballots_count)),
@@ -181,6 +187,8 @@ def _round(snapshot: Snapshot, r: RoundSnapshot) -> list[Block]:
         text = t(
             "export.record.counts_only", lang, threshold=results.threshold, ballots=r.ballots_count
         )
+        if _carried_over(snapshot, r.number) and not (r.ballots_count or r.votes_count):
+            text = t("export.record.carried_over_empty", lang)
         return [*blocks, Paragraph(text, muted=True), *_resistance(snapshot, r)]
     blocks += _ranking(snapshot, r.number, results)
     blocks += _weights(snapshot, r.number, results)
@@ -188,6 +196,114 @@ def _round(snapshot: Snapshot, r: RoundSnapshot) -> list[Block]:
     blocks += _resistance(snapshot, r)
     blocks += _shift(snapshot, results)
     return blocks
+
+
+def _carried_over(snapshot: Snapshot, round_no: int) -> bool:
+    """Whether this round was carried over from the last workshop (it has earlier results)."""
+    earlier = snapshot.earlier
+    return earlier is not None and any(e.round == round_no for e in earlier.rounds)
+
+
+def _round_title(snapshot: Snapshot, round_no: int) -> str:
+    """ "Round 2", or with earlier results which workshop the round belongs to."""
+    lang = snapshot.lang
+    if snapshot.earlier is None:
+        return t("export.round", lang, number=round_no)
+    key = (
+        "export.record.round_then"
+        if _carried_over(snapshot, round_no)
+        else "export.record.round_now"
+    )
+    return t(key, lang, number=round_no)
+
+
+# --------------------------------------------------------------------------- earlier workshop
+
+#: How many places of an earlier round's ranking the record lists (ties at the last included).
+EARLIER_PLACES = 3
+
+
+def _earlier(snapshot: Snapshot) -> list[Block]:
+    """The last workshop's results, right before this workshop's rounds (none if not imported)."""
+    earlier = snapshot.earlier
+    if earlier is None:
+        return []
+    lang = snapshot.lang
+    blocks: list[Block] = [
+        Heading(t("export.record.earlier", lang), 2),
+        Paragraph(_earlier_intro(earlier, lang)),
+    ]
+    for e in earlier.rounds:
+        blocks += _earlier_round(snapshot, e)
+    return blocks
+
+
+def _earlier_intro(earlier: EarlierResults, lang: Lang) -> str:
+    when = "" if earlier.exported_at is None else words.timestamp(earlier.exported_at, lang)
+    return t("export.record.earlier_intro", lang, title=earlier.title, date=when)
+
+
+def _earlier_round(snapshot: Snapshot, e: EarlierRound) -> list[Block]:
+    """One earlier round: counts; when it was shown, its first places, vote and resistance."""
+    lang = snapshot.lang
+    blocks: list[Block] = [
+        Heading(t("export.record.earlier_round", lang, number=e.round), 3),
+        Facts(
+            (
+                (t("export.field.ballots", lang), str(e.ballots)),
+                (t("export.field.votes", lang), str(e.votes)),
+                (t("export.field.resistance", lang), str(e.ratings)),
+            )
+        ),
+    ]
+    if not e.shown:
+        text = t("export.record.earlier_counts_only", lang, threshold=snapshot.threshold)
+        return [*blocks, Paragraph(text, muted=True)]
+    options = words.option_names(snapshot.pack, lang)
+    top = [o for o in e.ranking if o.rank <= EARLIER_PLACES]
+    rows = tuple(
+        (str(o.rank), options.get(o.option, o.option), words.number(o.score * 100.0, lang, 1))
+        for o in top
+    )
+    header = tuple(t(k, lang) for k in ("export.col.rank", "export.col.option", "export.col.score"))
+    blocks.append(TableBlock(header, rows, (True, False, True), (0.8, 6.2, 2.0)))
+    if len(top) < len(e.ranking):
+        sheet = t("export.sheet.earlier_results", lang)
+        blocks.append(Paragraph(t("export.record.earlier_more", lang, sheet=sheet), muted=True))
+    blocks.append(Bullets(tuple(_earlier_sentences(snapshot, e))))
+    return blocks
+
+
+def _earlier_sentences(snapshot: Snapshot, e: EarlierRound) -> list[str]:
+    """The earlier round's vote leaders and least resisted options, in words."""
+    lang = snapshot.lang
+    names = words.resistance_names(snapshot.pack, lang)
+    leaders = e.vote_leaders
+    if e.tally is None or e.tally_mode is None:
+        sentences = [t("export.record.earlier_vote_none", lang, votes=e.votes)]
+    elif not leaders:
+        sentences = [t("export.record.earlier_vote_empty", lang)]
+    else:
+        sentences = [
+            t(
+                "export.record.earlier_vote",
+                lang,
+                unit=t(f"export.col.total.{e.tally_mode}", lang),
+                options=words.join_names([names.get(o, o) for o in leaders], lang),
+                total=_total(e.tally[leaders[0]], lang),
+            )
+        ]
+    if e.least_resistance:
+        least = words.join_names([names.get(o, o) for o in e.least_resistance], lang)
+        sentences.append(t("export.record.earlier_least", lang, options=least))
+    elif e.ratings:
+        sentences.append(t("export.record.earlier_least_none", lang, count=e.ratings))
+    return sentences
+
+
+def _total(value: float, lang: Lang) -> str:
+    """A vote total as written: whole numbers without decimals (they always are)."""
+    return str(int(value)) if float(value).is_integer() else words.number(value, lang, 1)
 
 
 def _figure(snapshot: Snapshot, round_no: int, kind: str) -> list[Block]:

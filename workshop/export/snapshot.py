@@ -25,7 +25,10 @@ Privacy rules, applied here once so that no format can forget them:
 * resistance ratings follow the votes' rule with the number of complete ratings: below the
   threshold a round carries their count only (not even the totals), and each person's ratings
   are added only with ``individual`` and from the threshold on — under the same pseudonym as
-  their ballot, never with an area.  No per-area aggregate of anything is exported.
+  their ballot, never with an area.  No per-area aggregate of anything is exported;
+* the earlier workshop's results (kept when the session was imported, ``earlier``) are group
+  results the room saw then; they are read through :func:`workshop.export.summary.read_earlier`,
+  which drops a damaged document whole rather than show part of it.
 
 The group results come from :func:`workshop.rounds.results.round_results`, fed with a
 :class:`~workshop.rounds.live.LiveSession` built from the rows read here (not from the event
@@ -46,6 +49,7 @@ from workshop.content import ContentPack, Lang
 from workshop.engine.anonymity import NO_AREA, Cells, suppress
 from workshop.engine.ballots import validate_resistance
 from workshop.errors import InvalidResistance, WrongFacilitatorKey
+from workshop.export.summary import EarlierResults, read_earlier
 from workshop.packs import pack_from_data
 from workshop.rounds.live import LiveSession, StoredRound
 from workshop.rounds.pilot import stored_pilot
@@ -205,6 +209,8 @@ class Snapshot:
     charts: tuple[ChartSpec, ...] = field(default=())
     #: The pilot plan in its stored shape (``workshop.rounds.pilot``), None if none is set.
     pilot: Mapping[str, Any] | None = None
+    #: The earlier workshop's results (an imported session), None if none or damaged.
+    earlier: EarlierResults | None = None
 
     @property
     def threshold(self) -> int:
@@ -296,12 +302,22 @@ def build_snapshot(
         hidden_comments=sum(c.hidden for c in comments),
         hidden_concerns=sum(c.hidden for c in concerns),
         pilot=None if plan is None else plan.to_dict(),
+        earlier=_earlier(store, code, pack),
     )
     if charts is None:
         return snapshot
     # A separate step: a chart maker reads the finished snapshot (names, language, rounds).
     made = tuple(chart for r in snapshot.rounds for chart in charts(snapshot, r))
     return replace(snapshot, charts=made)
+
+
+def _earlier(store: Store, code: str, pack: ContentPack) -> EarlierResults | None:
+    """The session's earlier results, or None; a document that cannot be read is ignored."""
+    try:
+        data = store.earlier_results(code)
+    except (ValueError, AssertionError):  # stored text that is no JSON object: damaged
+        return None
+    return read_earlier(data, pack)
 
 
 def pseudonyms(participant_ids: Iterable[int], shuffle: random.Random) -> dict[int, str]:

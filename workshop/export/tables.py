@@ -44,6 +44,8 @@ TABLE_IDS: tuple[str, ...] = (
     "resistance",
     "participant_resistance",
     "pilot",
+    # Only in a session imported from an earlier workshop's JSON (left out otherwise).
+    "earlier_results",
 )
 
 #: First characters that make Excel, LibreOffice or Google Sheets treat text as a formula
@@ -81,7 +83,10 @@ def utc_naive(moment: datetime) -> datetime:
 
 
 def tables(snapshot: Snapshot) -> tuple[Table, ...]:
-    """Every table of the spreadsheet exports, in :data:`TABLE_IDS` order."""
+    """Every table of the spreadsheet exports, in :data:`TABLE_IDS` order.
+
+    ``earlier_results`` only when the session has earlier results (an imported one).
+    """
     builders = (
         _summary,
         _group_weights,
@@ -96,7 +101,10 @@ def tables(snapshot: Snapshot) -> tuple[Table, ...]:
         _participant_resistance,
         _pilot,
     )
-    return tuple(build(snapshot) for build in builders)
+    built = tuple(build(snapshot) for build in builders)
+    if snapshot.earlier is None:
+        return built
+    return (*built, _earlier_results(snapshot))
 
 
 def _columns(lang: Lang, *specs: tuple[str, ColumnKind]) -> tuple[Column, ...]:
@@ -526,3 +534,25 @@ def _pilot(snapshot: Snapshot) -> Table:
         ),
     ]
     return _table(snapshot, "pilot", columns, rows)
+
+
+# --------------------------------------------------------------------------- earlier workshop
+
+
+def _earlier_results(snapshot: Snapshot) -> Table:
+    """The last workshop's rankings, per round that reached the threshold (others: no rows)."""
+    lang = snapshot.lang
+    names = words.option_names(snapshot.pack, lang)
+    rows: list[tuple[Cell, ...]] = []
+    for e in snapshot.earlier.rounds if snapshot.earlier else ():
+        for o in e.ranking:
+            rows.append((e.round, o.rank, o.option, names.get(o.option, o.option), o.score * 100.0))
+    columns = _columns(
+        lang,
+        ("export.col.round", "int"),
+        ("export.col.rank", "int"),
+        ("export.col.option_id", "text"),
+        ("export.col.option", "text"),
+        ("export.col.score", "points"),
+    )
+    return _table(snapshot, "earlier_results", columns, rows)

@@ -44,6 +44,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Resistance per person",
     },
     "export.sheet.pilot": {"de": "Pilot", "en": "Pilot"},
+    "export.sheet.earlier_results": {
+        "de": "Ergebnisse letzter Workshop",
+        "en": "Last workshop's results",
+    },
     # --- summary items -----------------------------------------------------------------------
     "export.field.title": {"de": "Titel", "en": "Title"},
     "export.field.code": {"de": "Workshop-Code", "en": "Workshop code"},
@@ -334,6 +338,68 @@ TEXTS: dict[str, dict[str, str]] = {
         "steps”).",
     },
     "export.record.page": {"de": "Seite {number}", "en": "Page {number}"},
+    # the earlier workshop's results (a session imported from its JSON export)
+    "export.record.earlier": {
+        "de": "Ergebnisse des letzten Workshops",
+        "en": "Results of the last workshop",
+    },
+    "export.record.earlier_intro": {
+        "de": "Dieser Workshop setzt den Workshop „{title}“ fort (exportiert am {date}). Zum "
+        "Vergleich stehen hier dessen Ergebnisse – so, wie die Gruppe sie damals gesehen hat. "
+        "Die Runden dieses Workshops folgen danach.",
+        "en": "This workshop continues the workshop “{title}” (exported on {date}). For "
+        "comparison, here are its results as the group saw them then. This workshop's rounds "
+        "follow below.",
+    },
+    "export.record.earlier_round": {
+        "de": "Damals: Runde {number}",
+        "en": "Then: round {number}",
+    },
+    "export.record.earlier_counts_only": {
+        "de": "Diese Runde lag unter der Anonymitätsschwelle von {threshold}; bekannt sind nur "
+        "Anzahlen.",
+        "en": "This round was below the anonymity threshold of {threshold}; only counts are known.",
+    },
+    "export.record.earlier_more": {
+        "de": "Die vollständige Rangfolge steht in der Tabelle „{sheet}“ der Excel- und "
+        "CSV-Exporte.",
+        "en": "The full ranking is in the table “{sheet}” of the Excel and CSV exports.",
+    },
+    "export.record.earlier_vote": {
+        "de": "Abstimmung ({unit}): vorn lag {options} mit {total}.",
+        "en": "Vote ({unit}): {options} led with {total}.",
+    },
+    "export.record.earlier_vote_none": {
+        "de": "Abstimmung: {votes} Stimmen – unter der Anonymitätsschwelle, daher ohne Ergebnis.",
+        "en": "Vote: {votes} votes – below the anonymity threshold, so no result.",
+    },
+    "export.record.earlier_vote_empty": {
+        "de": "Abstimmung: Es wurden keine Punkte vergeben.",
+        "en": "Vote: no points were given.",
+    },
+    "export.record.earlier_least": {
+        "de": "Den geringsten Widerstand hatte {options}.",
+        "en": "The least resistance went to {options}.",
+    },
+    "export.record.earlier_least_none": {
+        "de": "Widerstand: {count} Einschätzungen – unter der Anonymitätsschwelle, daher ohne "
+        "Ergebnis.",
+        "en": "Resistance: {count} ratings – below the anonymity threshold, so no result.",
+    },
+    "export.record.round_then": {
+        "de": "Runde {number} (aus dem letzten Workshop übernommen)",
+        "en": "Round {number} (carried over from the last workshop)",
+    },
+    "export.record.round_now": {
+        "de": "Runde {number} (dieser Workshop)",
+        "en": "Round {number} (this workshop)",
+    },
+    "export.record.carried_over_empty": {
+        "de": "Die Eingaben dieser Runde wurden nicht mit übernommen; ihre Ergebnisse stehen oben "
+        "unter „Ergebnisse des letzten Workshops“.",
+        "en": "This round's inputs were not carried over; its results are shown above under "
+        "“Results of the last workshop”.",
+    },
     # --- the console's Export tab ------------------------------------------------------------
     "export.tab": {"de": "Export", "en": "Export"},
     "export.intro": {
@@ -395,10 +461,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "export.format_help.json": {
         "de": "Lässt sich als neuer Workshop wieder einlesen, z. B. für einen Folgetermin. Die "
-        "Ergebnisse früherer Runden kommen nur mit, wenn „Einzelne Eingaben beifügen“ "
-        "eingeschaltet ist.",
+        "Gruppenergebnisse der Runden kommen immer mit und erscheinen dort als „Ergebnisse des "
+        "letzten Workshops“; die einzelnen Eingaben (zum Weiterrechnen) nur, wenn „Einzelne "
+        "Eingaben beifügen“ eingeschaltet ist.",
         "en": "Can be imported again as a new workshop, e.g. for a follow-up meeting. The "
-        "earlier rounds' results only come along with “Add individual inputs” switched on.",
+        "rounds' group results always come along and appear there as “Results of the last "
+        "workshop”; the individual inputs (to keep calculating) only with “Add individual "
+        "inputs” switched on.",
     },
     "export.format_help.html": {
         "de": "Zum Lesen im Browser und zum Drucken.",
