@@ -1,7 +1,8 @@
 """The wall fits the projector it is on (issue 15, item 2).
 
 A projector cannot scroll: at 1280×720 and 1920×1080, in every phase, hidden and revealed, in a
-second round and before anyone has joined, the wall's document is no taller than the screen.
+second round, before anyone has joined and beside an earlier workshop's results, the wall's
+document is no taller than the screen.
 Every panel the wall rotates through is measured (they share one grid cell, so the tallest one
 decides the height), every chart legend entry and axis title lies wholly inside its chart and
 the screen and is not shortened (nor is any axis label), every chart axis shows at least three
@@ -22,8 +23,12 @@ import pytest
 from e2e_support import SCREENSHOTS, open_page, url, wait_ready
 from support.live_server import LiveServer
 
+from workshop.content import ContentPack
 from workshop.packs import default_pack
+from workshop.rounds.live import LiveSession
+from workshop.rounds.results import round_results
 from workshop.store import PHASES, SessionSettings, Store, open_store
+from workshop.text.wording import option_names
 from workshop.web.demo import seed_demo
 
 if TYPE_CHECKING:
@@ -178,7 +183,46 @@ def states(server: LiveServer) -> Iterator[tuple[Store, list[State]]]:
                                False, wordiest))  # fmt: skip
         empty = store.create_session("Neuer Workshop", "de", demo.session.pack_data, settings)
         found.append(State("nobody-yet", empty.code, empty.facilitator_key, "welcome", False))
+        # Imported from an earlier workshop: its top places beside the ranking, under both
+        # headlines (the vote puts another option first than the weights).
+        imported = seed_demo(store, pack, settings, language="de", seed=11)
+        leader = outvote(store, imported.code, pack, settings)
+        store.set_earlier_results(imported.code, imported.facilitator_key,
+                                  earlier_results(pack, leader))  # fmt: skip
+        found.append(State("results-earlier", imported.code, imported.facilitator_key, "results",
+                           True))  # fmt: skip
         yield store, found
+
+
+def outvote(store: Store, code: str, pack: ContentPack, settings: SessionSettings) -> str:
+    """Newcomers give their dots to the weights' runner-up until the vote puts it first.
+
+    Returns the first place by the weights.
+    """
+    live = LiveSession(pack.criterion_ids)
+    for _ in range(40):  # three dots a newcomer: a dozen voters are more than enough
+        live.apply(store.events_since(code, live.seq))
+        results = round_results(live, pack, settings, 1)
+        if results.vote_differs:
+            return results.ranking[0].option
+        ranking = [r.option for r in results.ranking]
+        token = store.join(code).token
+        store.submit_vote(code, token, {"dots": {ranking[1]: 3, ranking[2]: 1, ranking[3]: 1}})
+    raise AssertionError("the vote never put another option first")
+
+
+def earlier_results(pack: ContentPack, leader: str) -> dict[str, Any]:
+    """An earlier workshop's summary whose top three have the longest names, first place not
+    this session's (so the wall names the change in the longest words); its last round stayed
+    below the threshold."""
+    names = option_names(pack, "de")
+    longest = sorted((o for o in names if o != leader), key=lambda o: -len(names[o]))
+    ranking = [{"option": o, "rank": n, "score": 0.6} for n, o in enumerate(longest, start=1)]
+    below = {"round": 2, "shown": False, "ballots": 3, "votes": 3, "ratings": 3,
+             "ranking": [], "tally": None, "least_resistance": []}  # fmt: skip
+    shown = {"round": 1, "shown": True, "ballots": 12, "votes": 12, "ratings": 12,
+             "ranking": ranking, "tally": None, "least_resistance": longest[-1:]}  # fmt: skip
+    return {"title": "Kick-off", "exported_at": "2026-11-27T14:05:00Z", "rounds": [shown, below]}
 
 
 def show(store: Store, page: Page, state: State) -> None:

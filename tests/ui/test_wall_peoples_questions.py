@@ -3,7 +3,8 @@
 Below the anonymity threshold or before the reveal the resistance round shows nothing but how
 many have rated; afterwards the totals, least first, with "keep as today" as the reference.
 Concerns show where they stand and the facilitator's answer; a spotlit option shows what
-changes for each role; the results phase shows the pilot plan.
+changes for each role; the results phase shows the pilot plan and, in a session imported from
+an earlier workshop, that workshop's top places beside the new ranking.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import re
 from collections.abc import Callable
 
 import pyarrow as pa
+from hypothesis import given
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 from support.seeding import PACK, Seeded
 
@@ -289,3 +292,196 @@ def test_aspect_labels_exist_in_the_catalog() -> None:
 
     assert all(f"common.role_aspect.{aspect}" in CATALOG for aspect in ROLE_CHANGE_ASPECTS)
     assert all(f"common.pilot_measure.{m}" in CATALOG for m in ("fcr", "effort", "wellbeing"))
+
+
+# --------------------------------------------------------------------------- earlier workshop
+
+EXPORTED_AT = "2026-11-27T14:05:00Z"
+
+
+def earlier_round(ranking: list[str], *, number: int = 1, shown: bool = True) -> dict[str, object]:
+    """One round of the earlier workshop's summary, in the shape the import stores."""
+    return {
+        "round": number,
+        "shown": shown,
+        "ballots": 12 if shown else 3,
+        "votes": 12 if shown else 3,
+        "ratings": 12 if shown else 3,
+        "ranking": [
+            {"option": option, "rank": place, "score": round(0.7 - place / 50, 3)}
+            for place, option in enumerate(ranking, start=1)
+        ],
+        "tally": {"mode": "dots", "totals": dict.fromkeys(ranking, 3)} if shown else None,
+        "least_resistance": ranking[-1:] if shown else [],
+    }
+
+
+def set_earlier(store: Store, seeded: Seeded, *rounds: dict[str, object]) -> None:
+    store.set_earlier_results(
+        seeded.code,
+        seeded.key,
+        {"title": "Kick-off Kundenservice", "exported_at": EXPORTED_AT, "rounds": list(rounds)},
+    )
+
+
+def earlier_text(at: AppTest) -> str:
+    """The visible text of the wall's earlier-workshop box(es) only."""
+    boxes = re.findall(r'<div class="wall-earlier[^"]*">.*?</div>', html_text(at), flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", " ".join(boxes))))
+
+
+def results_revealed(store: Store, seeded: Seeded) -> None:
+    store.set_phase(seeded.code, seeded.key, "results")
+    store.set_revealed(seeded.code, seeded.key, True)
+
+
+def test_the_earlier_workshops_top_places_show_beside_the_ranking(
+    make_session: Make, open_page: Open, ui_store: Store
+) -> None:
+    """After the reveal the ranking panel lists the earlier top three and names the leaders."""
+    seeded = make_session(5, weights="varied")
+    results_revealed(ui_store, seeded)
+    at = open_page("wall", code=seeded.code).run()
+    assert at.session_state["_wall_frame"].earlier is None  # not imported: nothing
+    leader = at.session_state["_wall_frame"].results.ranking[0].option
+    before = [o for o in OPTIONS if o != leader][:3]
+    # Round 2 was the last one shown; round 3 stayed below the threshold there.
+    set_earlier(
+        ui_store,
+        seeded,
+        earlier_round([leader, *before], number=1),
+        earlier_round(before, number=2),
+        earlier_round([], number=3, shown=False),
+    )
+    at.run()
+    assert not at.exception
+    frame = at.session_state["_wall_frame"]
+    assert frame.panels[0].kind == "ranking"
+    places = tuple(f"{n}. {NAMES[o]}" for n, o in enumerate(before, start=1))
+    assert frame.earlier.title == "Letzter Workshop (27.11.2026)"
+    assert frame.earlier.places == places
+    shown = earlier_text(at)
+    assert f"Letzter Workshop (27.11.2026) {' '.join(places)}" in shown  # one below the other
+    assert f"Vorher vorn: {NAMES[before[0]]} – jetzt: {NAMES[leader]}." in shown
+    # The same leader as last time is said as such, in English too.
+    set_earlier(ui_store, seeded, earlier_round([leader, *before]))
+    assert f"Weiterhin vorn: {NAMES[leader]}." in earlier_text(at.run())
+    english = option_names(PACK, "en")
+    frame = model.build_frame(ui_store.get_session(seeded.code), "en")
+    assert frame.earlier is not None
+    assert frame.earlier.title == "Last workshop (27 November 2026)"
+    assert frame.earlier.leader == f"Still first: {english[leader]}."
+
+
+def test_a_below_threshold_earlier_round_shows_no_option(
+    make_session: Make, open_page: Open, ui_store: Store
+) -> None:
+    """No round was shown in the earlier workshop: only how many took part, no option at all.
+
+    Even a ranking wrongly left in the document is not shown (the anonymity rule).
+    """
+    seeded = make_session(5, weights="varied")
+    results_revealed(ui_store, seeded)
+    leaked = earlier_round(["pods", "swarming", "tiered"], shown=False)
+    leaked["ranking"] = earlier_round(["pods", "swarming", "tiered"])["ranking"]
+    set_earlier(ui_store, seeded, leaked)
+    at = open_page("wall", code=seeded.code).run()
+    assert not at.exception
+    earlier = at.session_state["_wall_frame"].earlier
+    assert earlier is not None and earlier.places == () and earlier.leader == ""
+    shown = earlier_text(at)
+    assert "Letzter Workshop (27.11.2026) Zu wenige Gewichtungen" in shown
+    assert "(abgegeben: 3)" in shown
+    assert not any(name in shown for name in NAMES.values())
+
+
+def test_the_earlier_results_show_alone_while_this_round_is_below_its_threshold(
+    make_session: Make, open_page: Open, ui_store: Store
+) -> None:
+    """Revealed below this round's threshold: the earlier places, nothing of this round.
+
+    Before the reveal the earlier results are not shown either (they could sway the room).
+    """
+    seeded = make_session(2, weights="varied", threshold=5)
+    set_earlier(ui_store, seeded, earlier_round(["pods", "swarming", "tiered"]))
+    ui_store.set_phase(seeded.code, seeded.key, "results")
+    at = open_page("wall", code=seeded.code).run()
+    assert at.session_state["_wall_frame"].earlier is None
+    assert "Letzter Workshop" not in visible_text(at)
+    ui_store.set_revealed(seeded.code, seeded.key, True)
+    at.run()
+    frame = at.session_state["_wall_frame"]
+    assert [p.kind for p in frame.panels][:1] == ["notice"]
+    assert frame.results is not None and not frame.results.visible and "ranking" not in frame.data
+    assert frame.earlier is not None and frame.earlier.leader == ""
+    shown = earlier_text(at)
+    assert "so stand es im letzten Workshop" in shown
+    assert f"1. {NAMES['pods']} · 2. {NAMES['swarming']} · 3. {NAMES['tiered']}" in shown
+    assert "Vorher vorn" not in shown and "Weiterhin vorn" not in shown
+    assert "sobald 5 Teilnehmende" in visible_text(at)
+
+
+DAMAGED: tuple[dict[str, object], ...] = (
+    {},
+    {"rounds": "alle"},
+    {"rounds": [None, 3, "x"], "exported_at": 5},
+    {"rounds": [{"shown": "ja", "ballots": "viele"}], "exported_at": "gestern"},
+    {
+        "rounds": [
+            {
+                "shown": True,
+                "ranking": [
+                    {"option": 3},
+                    "pods",
+                    None,
+                    {"option": "gibt_es_nicht", "rank": 1},
+                    {"option": "<b>pods</b>", "rank": 1},
+                    {"option": "tiered", "rank": "eins"},
+                    {"option": "pods", "rank": True},
+                    {"option": "tiered", "rank": 1},
+                ],
+            }
+        ],
+        "exported_at": "2026-13-45",
+    },
+)
+
+
+def test_a_damaged_earlier_document_never_stops_the_wall(
+    make_session: Make, open_page: Open, ui_store: Store
+) -> None:
+    """Odd types, unknown options, bad dates: the wall draws, showing what it can read."""
+    seeded = make_session(5, weights="varied")
+    results_revealed(ui_store, seeded)
+    at = open_page("wall", code=seeded.code).run()
+    for document in DAMAGED:
+        ui_store.set_earlier_results(seeded.code, seeded.key, document)
+        at.run()
+        assert not at.exception, document
+        assert at.session_state["_wall_frame"].panels[0].kind == "ranking"
+    # The last one: unknown and odd entries skipped, a bad rank read as the place in the list.
+    earlier = at.session_state["_wall_frame"].earlier
+    assert earlier is not None and earlier.title == "Letzter Workshop"
+    assert earlier.places == (f"6. {NAMES['tiered']}", f"7. {NAMES['pods']}")
+    assert "<b>" not in earlier_text(at)
+
+
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+        lambda inner: (
+            st.lists(inner, max_size=4)
+            | st.dictionaries(
+                st.sampled_from(["rounds", "shown", "ranking", "option", "rank", "ballots", "x"]),
+                inner,
+                max_size=5,
+            )
+        ),
+        max_leaves=30,
+    )
+)
+def test_any_document_gives_a_view_or_none(document: object) -> None:
+    """Whatever the stored document holds, reading it never raises."""
+    for candidate in (document, {"rounds": [document]}, {"rounds": document}):
+        view = model.earlier_view(candidate, NAMES, "de", ("pods",))
+        assert view is None or isinstance(view, model.EarlierView)

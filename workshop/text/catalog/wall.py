@@ -294,4 +294,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Starker Widerstand (7 oder mehr)",
         "en": "Strong resistance (7 or more)",
     },
+    # --- issue 16: the earlier workshop's results beside the new round's (re-imported session)
+    "wall.earlier.title": {"de": "Letzter Workshop ({date})", "en": "Last workshop ({date})"},
+    "wall.earlier.title_undated": {"de": "Letzter Workshop", "en": "Last workshop"},
+    "wall.earlier.place": {"de": "{rank}. {option}", "en": "{rank}. {option}"},
+    "wall.earlier.same": {"de": "Weiterhin vorn: {option}.", "en": "Still first: {option}."},
+    "wall.earlier.changed": {
+        "de": "Vorher vorn: {before} – jetzt: {now}.",
+        "en": "Ahead last time: {before} – now: {now}.",
+    },
+    "wall.earlier.counts_only": {
+        "de": "Zu wenige Gewichtungen für ein Gruppenergebnis (abgegeben: {ballots}).",
+        "en": "Too few weights for a group result ({ballots} submitted).",
+    },
+    "wall.earlier.then": {
+        "de": "Zum Vergleich, so stand es im letzten Workshop:",
+        "en": "For comparison, where the last workshop stood:",
+    },
 }

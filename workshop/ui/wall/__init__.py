@@ -3,7 +3,8 @@
 It shows only what the room sees anyway: the title, the join code and QR code, live counts, the
 phase with a short prompt, the group's context, the concerns and comments the facilitator has not
 hidden and — once the facilitator has revealed them, and only from the anonymity threshold on —
-the group's results with the vote beside the ranking.  It fits the screen it is on without
+the group's results with the vote beside the ranking (and, in a session imported from an
+earlier workshop, that workshop's top places beside them).  It fits the screen it is on without
 scrolling: one 1920×1080 canvas, zoomed, whose body rotates through panels.  No facilitator
 function lives here.
 

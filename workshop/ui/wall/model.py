@@ -17,7 +17,7 @@ import dataclasses
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 import pyarrow as pa
 
@@ -73,6 +73,8 @@ LOWERING_PER_OPTION = 3
 SPOTLIGHT_ASPECTS = ("responsibility", "skills", "load")
 #: All six aspects fit the wall only while no cell is longer than this (characters).
 SPOTLIGHT_ALL_CHARS = 110
+#: Places of the earlier workshop's ranking the wall lists beside the current one.
+EARLIER_PLACES = 3
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,21 @@ class PilotView:
 
 
 @dataclass(frozen=True)
+class EarlierView:
+    """The earlier workshop's results (from the session it was imported from), in words.
+
+    `places` are its top places ("1. Kundenteams"), `leader` says whether first place changed
+    ("" while the current ranking may not be shown); without a round that was shown there,
+    `places` is empty and `counts` says only how many took part.
+    """
+
+    title: str
+    places: tuple[str, ...] = ()
+    leader: str = ""
+    counts: str = ""
+
+
+@dataclass(frozen=True)
 class CommentCard:
     """A comment the facilitator has not hidden: what it is about, and its text as posted."""
 
@@ -214,6 +231,7 @@ class Frame:
     resistance_notice: str = ""  # why the resistance round shows nothing but its count
     spotlight: Spotlight | None = None
     pilot: PilotView | None = None
+    earlier: EarlierView | None = None  # the earlier workshop's results (results phase, revealed)
 
 
 # --------------------------------------------------------------------------- building a frame
@@ -281,6 +299,10 @@ def build_frame(view: SessionView, lang: Lang) -> Frame:
     )
     if view.revealed:
         frame = _with_results(frame, results, pack, lang)
+    if view.revealed and view.phase == "results":
+        document = store.earlier_results(view.code)
+        earlier = earlier_view(document, options, lang, _leaders(results))
+        frame = dataclasses.replace(frame, earlier=earlier)
     if view.revealed and resistance.shown:
         ranking = [ranked.option for ranked in results.ranking] if results.visible else []
         shown = resistance_view(resistance, ranking, concerns, options, lang)
@@ -625,9 +647,121 @@ def _review_date(value: object, lang: Lang) -> str:
         day = date.fromisoformat(str(value or ""))
     except ValueError:
         return ""
+    return _day_words(day, lang)
+
+
+def _day_words(day: date, lang: Lang) -> str:
+    """A day as the wall writes it: 15.03.2026 / 15 March 2026."""
     if lang == "de":
         return f"{day.day:02d}.{day.month:02d}.{day.year}"
     return day_text(day, lang)
+
+
+# --------------------------------------------------------------------------- earlier workshop
+
+
+def _leaders(results: RoundResults) -> tuple[str, ...]:
+    """The current round's first place (several when tied); empty while it may not be shown."""
+    if not results.visible or not results.ranking:
+        return ()
+    first = results.ranking[0].rank
+    return tuple(r.option for r in results.ranking if r.rank == first)
+
+
+def earlier_view(
+    document: object, options: Mapping[str, str], lang: Lang, leaders: Sequence[str] = ()
+) -> EarlierView | None:
+    """The earlier workshop's results as the wall shows them (None: none, or nothing usable).
+
+    `document` is what :meth:`Store.earlier_results` returns (the shape of the import's
+    summary); it comes from a file, so it is read defensively: anything of the wrong type is
+    left out, options this pack does not know are skipped, and a damaged document gives None,
+    never an exception.  The last round that was shown there is listed; when none was (below
+    that workshop's threshold) only how many took part is said, as the room saw it then.
+    `leaders` is the current round's first place (empty while it may not be shown): then the
+    view says whether first place changed.
+    """
+    if not isinstance(document, Mapping):
+        return None
+    raw = document.get("rounds")
+    rounds = [r for r in raw if isinstance(r, Mapping)] if isinstance(raw, list) else []
+    if not rounds:
+        return None
+    title = _earlier_title(document.get("exported_at"), lang)
+    shown = [r for r in rounds if r.get("shown") is True]
+    if not shown:  # below that workshop's threshold throughout: how many took part, no more
+        ballots = _count(rounds[-1].get("ballots"))
+        return EarlierView(title, counts=t("wall.earlier.counts_only", lang, ballots=ballots))
+    for entry in reversed(shown):  # the last shown round this pack can name
+        places = _places(entry, options)
+        if places:
+            return EarlierView(
+                title,
+                places=tuple(
+                    t("wall.earlier.place", lang, rank=rank, option=options[option])
+                    for rank, option in places[:EARLIER_PLACES]
+                ),
+                leader=_leader_sentence(places, leaders, options, lang),
+            )
+    return None  # shown there, but with options this pack does not know
+
+
+def _places(entry: Mapping[str, object], options: Mapping[str, str]) -> list[tuple[int, str]]:
+    """A shown round's ranking as (rank, option id), best first; unknown or odd entries skipped.
+
+    A missing or odd rank counts as the entry's place in the list.
+    """
+    raw = entry.get("ranking")
+    if not isinstance(raw, list):
+        return []
+    places: dict[str, int] = {}
+    for position, item in enumerate(raw, start=1):
+        if not isinstance(item, Mapping):
+            continue
+        option = item.get("option")
+        if isinstance(option, str) and option in options and option not in places:
+            places[option] = _count(item.get("rank")) or position
+    # sorted() is stable: equal ranks keep the document's order.
+    return sorted(((rank, option) for option, rank in places.items()), key=lambda p: p[0])
+
+
+def _leader_sentence(
+    places: Sequence[tuple[int, str]],
+    leaders: Sequence[str],
+    options: Mapping[str, str],
+    lang: Lang,
+) -> str:
+    """Whether first place changed since the earlier workshop ("" without a current ranking)."""
+    if not leaders:
+        return ""
+    before = [option for rank, option in places if rank == places[0][0]]
+    now = [option for option in leaders if option in options]
+    if not now:
+        return ""
+    if set(before) == set(now):
+        return t("wall.earlier.same", lang, option=join_names([options[o] for o in now], lang))
+    return t(
+        "wall.earlier.changed",
+        lang,
+        before=join_names([options[o] for o in before], lang),
+        now=join_names([options[o] for o in now], lang),
+    )
+
+
+def _earlier_title(exported_at: object, lang: Lang) -> str:
+    """ "Letzter Workshop (27.11.2026)", from the export's time; without a valid time, undated."""
+    try:
+        day = datetime.fromisoformat(str(exported_at or "")).date()
+    except ValueError:
+        return t("wall.earlier.title_undated", lang)
+    return t("wall.earlier.title", lang, date=_day_words(day, lang))
+
+
+def _count(value: object) -> int:
+    """A count from the document (0 when it is not a whole number of at least 0)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    return 0
 
 
 # --------------------------------------------------------------------------- panels
@@ -639,7 +773,9 @@ def panels_of(frame: Frame) -> tuple[Panel, ...]:
     Welcome, weighing and voting are about joining in: the posts.  The context phase shows the
     unit's situation, the options phase the comments first (they are mostly on options).  Once
     revealed, the results lead: the ranking beside the vote, then the weights with how safe
-    first place is, then the shift since the last round; the posts follow.
+    first place is, then the shift since the last round; the posts follow.  An earlier
+    workshop's results (:attr:`Frame.earlier`) need no panel of their own: the ranking panel
+    shows them beside the bars, the notice panel below the notice.
     """
     lang = frame.lang
     if frame.spotlight is not None:  # picked to discuss now: it stays until it is cleared

@@ -1,5 +1,6 @@
-"""The wall's body panels: the ranking beside the vote, weights, shift, context, posts, the
-resistance round, "what changes for me" under a spotlit option and the pilot plan.
+"""The wall's body panels: the ranking beside the vote (and beside an earlier workshop's top
+places), weights, shift, context, posts, the resistance round, "what changes for me" under a
+spotlit option and the pilot plan.
 
 Which panels a phase has and which one shows comes from the view model
 (:func:`workshop.ui.wall.model.panels_of`); this module draws one of them.
@@ -19,6 +20,7 @@ from workshop.ui.wall.model import (
     COMMENTS_PER_PANEL,
     CONCERNS_PER_PANEL,
     ConcernCard,
+    EarlierView,
     Frame,
     Panel,
     PilotView,
@@ -38,6 +40,8 @@ def draw_panel(frame: Frame, panel: Panel) -> None:
         _context(frame)
     elif panel.kind == "notice":
         st.html(f'<p class="wall-notice">{html.escape(frame.notice or tr("wall.hidden"))}</p>')
+        if frame.earlier is not None:  # public in the earlier workshop; nothing of this round
+            st.html(_earlier(frame.earlier, tr("wall.earlier.then")))
     elif panel.kind == "resistance_notice":
         notice = frame.resistance_notice or tr("wall.resistance.hidden")
         st.html(f'<p class="wall-notice">{html.escape(notice)}</p>')
@@ -56,12 +60,19 @@ def draw_panel(frame: Frame, panel: Panel) -> None:
 
 
 def _ranking(frame: Frame, results: RoundResults) -> None:
-    """First place in words, the ranking beside the vote's result."""
+    """First place in words, the ranking beside the vote's result (and the earlier workshop's)."""
     headline = [frame.sentences[0]] if frame.sentences else []
     if frame.vote_score:
         headline.append(frame.vote_score)
     st.html("".join(f'<p class="wall-headline">{html.escape(line)}</p>' for line in headline))
-    ranking, votes = st.columns([1, 1], gap="large")
+    # The earlier workshop's places stand in a narrow column beside the bars: above them they
+    # would push the charts off the screen under two headlines.
+    earlier = frame.earlier
+    columns = st.columns([1, 1, 0.62] if earlier is not None else [1, 1], gap="large")
+    ranking, votes = columns[0], columns[1]
+    if earlier is not None:
+        with columns[2]:
+            st.html(_earlier_column(earlier))
     with ranking:
         title = tr("wall.section.ranking")
         _subhead(title, tr("wall.section.ranking_caption"))
@@ -80,6 +91,36 @@ def _ranking(frame: Frame, results: RoundResults) -> None:
         else:
             _subhead(title)
             _note(tr("wall.votes_threshold", threshold=results.threshold, votes=results.votes))
+
+
+def _earlier(earlier: EarlierView, lead: str = "") -> str:
+    """The earlier workshop's top places in one wrapping line (below a notice).
+
+    Plain text only: the names are the pack's, the rest the catalog's, all escaped.
+    """
+    parts = [f'<p class="lead">{html.escape(lead)}</p>'] if lead else []
+    if earlier.leader:
+        parts.append(f'<p class="leader">{html.escape(earlier.leader)}</p>')
+    listed = " · ".join(f"<span>{html.escape(place)}</span>" for place in earlier.places)
+    body = listed or html.escape(earlier.counts)
+    parts.append(f'<p class="places"><b>{html.escape(earlier.title)}:</b> {body}</p>')
+    return f'<div class="wall-earlier">{"".join(parts)}</div>'
+
+
+def _earlier_column(earlier: EarlierView) -> str:
+    """The earlier workshop's top places one below the other, then whether first place changed.
+
+    Names wrap, never shortened; plain text only, escaped.
+    """
+    parts = [f'<p class="wall-subhead">{html.escape(earlier.title)}</p>']
+    if earlier.places:
+        items = "".join(f"<li>{html.escape(place)}</li>" for place in earlier.places)
+        parts.append(f'<ul class="places">{items}</ul>')
+    else:
+        parts.append(f'<p class="counts">{html.escape(earlier.counts)}</p>')
+    if earlier.leader:
+        parts.append(f'<p class="leader">{html.escape(earlier.leader)}</p>')
+    return f'<div class="wall-earlier column">{"".join(parts)}</div>'
 
 
 def _weights(frame: Frame) -> None:

@@ -78,7 +78,8 @@ STYLE = (
 .wall-lines li {margin-bottom: .2rem;}
 .wall-note {font-size: 1.3rem; line-height: 1.4; margin: 0; color: #3b4a58;}
 .wall-subhead {font-size: 1.6rem; font-weight: 700; margin: 0;}
-.wall-subhead .aside {font-size: 1.1rem; font-weight: 400; color: #3b4a58; margin-left: .6rem;}
+.wall-subhead .aside {font-size: 1.1rem; font-weight: 400; color: #3b4a58; margin-left: .6rem;
+  display: inline-block; line-height: 1.3;}  /* wraps as one block, not at the heading's height */
 .wall-headline {font-size: 1.6rem; font-weight: 600; line-height: 1.3; margin: 0;}
 .wall-notice {font-size: 1.6rem; line-height: 1.4; margin: .5rem 0; padding: 1.2rem 1.5rem;
   border-radius: .5rem; background: rgba(0, 114, 178, .09); color: #0b3d66;}
@@ -143,6 +144,23 @@ STYLE = (
 .wall-pilot .label {color: #3b4a58; font-size: 1.35rem;}
 .wall-pilot .value {font-weight: 600; overflow-wrap: anywhere;}
 .wall-pilot .value.option {font-size: 2.2rem; font-weight: 700; color: #0b3d66;}
+/* The earlier workshop's top places beside the new round's (a re-imported session). */
+.wall-earlier {padding: .4rem 1rem; border-radius: .5rem; background: rgba(0, 114, 178, .07);
+  border-left: .4rem solid #56B4E9;}
+.wall-earlier p {margin: 0; font-size: 1.3rem; line-height: 1.3; overflow-wrap: anywhere;}
+.wall-earlier .leader {font-size: 1.4rem; font-weight: 700; color: #0b3d66;}
+.wall-earlier .lead {color: #3b4a58;}
+.wall-earlier.column {padding: 0; background: none; border-left: none; display: flex;
+  flex-direction: column; gap: .7rem;}
+.wall-earlier .places {list-style: none; margin: 0; padding: .5rem 0 .5rem 1rem;
+  border-left: .4rem solid #56B4E9; font-size: 1.35rem; line-height: 1.3;
+  overflow-wrap: anywhere;}
+.wall-earlier .places li {margin-bottom: .45rem;}
+.wall-earlier .places li:last-child {margin-bottom: 0;}
+.wall-earlier.column .counts {color: #3b4a58;}
+.wall-earlier .wall-subhead {font-size: 1.6rem; line-height: 1.25;}
+.wall-earlier.column .leader {padding: .5rem .8rem; border-radius: .5rem;
+  background: rgba(0, 114, 178, .09);}
 .wall-pager {display: flex; gap: .4rem 1.4rem; flex-wrap: wrap; font-size: 1.05rem;
   color: #3b4a58; padding-right: 16rem;}
 .wall-pager .on {color: #0b3d66; font-weight: 700; border-bottom: .2rem solid #0b5cad;}
