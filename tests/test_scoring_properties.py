@@ -12,6 +12,7 @@ from hypothesis.extra.numpy import arrays
 from workshop.engine import mcda, scoring
 from workshop.engine.ballots import InvalidWeights
 from workshop.engine.sensitivity import weight_sensitivity
+from workshop.packs import default_pack
 
 matrices = st.tuples(st.integers(2, 7), st.integers(2, 8)).flatmap(
     lambda shape: arrays(np.float64, shape, elements=st.floats(1.0, 5.0))
@@ -145,3 +146,19 @@ def test_model_fast_topsis_equals_textbook(problem: tuple[np.ndarray, np.ndarray
     model = scoring.ScoringModel(tuple(f"o{i}" for i in range(len(matrix))), (), criteria, matrix)
     w = mcda.normalise_weights(raw)
     np.testing.assert_allclose(model.topsis(w), mcda.topsis(matrix, w), rtol=1e-9, atol=1e-12)
+
+
+_PACK_MODEL = scoring.ScoringModel.build(default_pack())
+
+
+@given(st.lists(st.integers(0, 10), min_size=15, max_size=15))
+def test_a_phones_ranking_is_the_evaluations(sliders: list[int]) -> None:
+    """`rank` (what a phone redraws on a slider move) gives exactly `evaluate`'s scores, ranks,
+    order and tied leaders, for any slider positions of the default pack (all zero included)."""
+    weights = dict(zip(_PACK_MODEL.criteria, sliders, strict=True))
+    quick, full = _PACK_MODEL.rank(weights), _PACK_MODEL.evaluate(weights)
+    assert quick.ids == full.ids
+    np.testing.assert_array_equal(quick.wsm, full.wsm)
+    np.testing.assert_array_equal(quick.wsm_ranks, full.wsm_ranks)
+    assert quick.order() == full.order()
+    assert quick.tied_winners == full.tied_winners

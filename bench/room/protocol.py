@@ -337,11 +337,12 @@ def full_run_finished_after(tab: Tab) -> Callable[[ForwardMsg, bytes], bool]:
 
 
 def run_finished_after(tab: Tab, widget: Widget) -> Callable[[ForwardMsg, bytes], bool]:
-    """A test for the end of the run a change of `widget` starts: a full run, or the run of its
-    fragment when it was drawn in one (the phone has no other fragment runs: changes are
-    pushed)."""
+    """A test for the end of the run a change of `widget` starts: a full run, the run of its
+    fragment when it was drawn in one, or the runs of the fragments its callback names
+    (``st.rerun(<keys>)``): the first run to finish that started after the change, as the
+    browser waits for it (the phone has no timer of its own: changes are pushed)."""
     started = tab.new_sessions
-    accepted = {FINISHED, FRAGMENT_FINISHED} if widget.fragment else {FINISHED}
+    accepted = {FINISHED, FRAGMENT_FINISHED}
 
     def test(message: ForwardMsg, _: bytes) -> bool:
         return tab.new_sessions > started and finish_status(message) in accepted

@@ -58,6 +58,8 @@ LOCALES = ("de-DE", "en-US", "de-AT", "en-GB", "fr-FR")
 WALL_COUNTS = ("participants", "weights", "votes", "concerns")
 #: The sessions made in the form use the default pack: its criteria, top to bottom on the phone.
 CRITERIA = default_pack().criterion_ids
+#: Every option and hybrid the phone ranks.
+OPTIONS = default_pack().all_option_ids
 #: Where touch phones tap on a slider's track (share of its width).
 TAPS = (0.1, 0.9, 0.3, 0.75, 0.2)
 
@@ -377,6 +379,32 @@ def weigh(phone: Phone, workshop: Workshop, *, by_touch: bool, steps: int) -> No
         )
         wait_until(partial(stored_is, workshop, phone, slider_values(page)), timeout=10)
         page.wait_for_selector(IDLE)
+    if steps == 1:  # the first phone: what the moves drew is what a fresh page draws
+        moved = drawn_ranking(page, phone.lang)
+        assert moved[0] and len(moved[1]) == len(OPTIONS), moved
+        values = slider_values(page)
+        page.reload()
+        wait_ready(page)
+        page.wait_for_selector(".my-ranking")
+        assert slider_values(page) == values
+        assert drawn_ranking(page, phone.lang) == moved
+
+
+def drawn_ranking(page: Page, lang: str) -> tuple[str, list[str]]:
+    """The leader line above the sliders and the ranking's lines below them, as shown.
+
+    A slider move redraws only these two (one fragment, its leader written above the sliders).
+    """
+    starts = [
+        re.escape(t(key, lang, name="\0", score="").split("\0")[0])
+        for key in ("participant.leader", "participant.leader_tied")
+    ]
+    leaders = page.locator("[data-testid=stAlert]", has_text=re.compile('|'.join(starts)))
+    assert leaders.count() == 1, "a move replaces the leader line, it never adds one"
+    above, sliders = leaders.bounding_box(), page.locator("[data-testid=stSlider]").first
+    below = sliders.bounding_box()
+    assert above is not None and below is not None and above["y"] < below["y"]
+    return leaders.inner_text().strip(), page.locator(".my-ranking .rank-label").all_inner_texts()
 
 
 def stored_is(workshop: Workshop, phone: Phone, shown: list[int]) -> bool:

@@ -20,6 +20,7 @@ from workshop.errors import (
 )
 from workshop.store import INPUT_KINDS, CreatedSession, Joined, SessionSettings, Store
 from workshop.store import sessions as sessions_module
+from workshop.store.base import PACK_CACHE_LIMIT
 from workshop.store.credentials import JOIN_CODE_ALPHABET
 
 
@@ -61,6 +62,20 @@ def test_pack_is_a_frozen_copy(store: Store) -> None:
     pack["options"].append({"id": "B"})
     store.get_session(code).pack_data["options"].clear()
     assert store.get_session(code).pack_data == {"options": [{"id": "A"}]}
+
+
+def test_each_session_shows_its_own_pack(store: Store) -> None:
+    """The store reads a session's pack once and keeps it: a session created after another was
+    deleted (SQLite may give it the same id) shows its own pack, and so do more sessions than
+    the store keeps packs of, read again in any order."""
+    first = store.create_session("T", "en", {"options": [{"id": "A"}]})
+    assert store.get_session(first.code).pack_data == {"options": [{"id": "A"}]}
+    store.delete_session(first.code, first.facilitator_key)
+    second = store.create_session("T", "en", {"options": [{"id": "B"}]})
+    assert store.get_session(second.code).pack_data == {"options": [{"id": "B"}]}
+    many = [store.create_session("T", "en", {"n": n}).code for n in range(PACK_CACHE_LIMIT + 3)]
+    for n, code in reversed(list(enumerate(many))):
+        assert store.get_session(code).pack_data == {"n": n}
 
 
 def test_codes_are_normalised_on_lookup(store: Store, code: str) -> None:

@@ -8,6 +8,7 @@ navigation script (``workshop/ui/main.py``, the script `app.py` serves) switched
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -90,3 +91,15 @@ def texts(at: AppTest) -> str:
     ):
         parts.extend(html.unescape(str(element.value)) for element in getattr(at, kind))
     return "\n".join(parts)
+
+
+def ranking_lines(at: AppTest) -> list[str]:
+    """The phone's ranking bars' labels ("1. Name · Mischform — 68 %"), best first, as a reader
+    reads them: one HTML list, names escaped."""
+    lines: list[str] = []
+    for element in at.get("html"):
+        body = str(element.proto.body)
+        if 'class="my-ranking"' in body:
+            found = re.findall(r'<span class="rank-label">(.*?)</span>', body)
+            lines.extend(html.unescape(line) for line in found)
+    return lines

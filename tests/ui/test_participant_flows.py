@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from support.pages import page, refresh, texts
+from support.pages import page, ranking_lines, refresh, texts
 from support.seeding import new_session
 
 from workshop.errors import InputLocked
@@ -82,7 +82,7 @@ def test_ranking_follows_my_weights(store: Store, joined: tuple[str, str, str]) 
         if slider.key != "w.1.REL":
             slider.set_value(0)
     at.slider(key="w.1.REL").set_value(10).run()
-    first = at.get("progress")[0].proto.text
+    first = ranking_lines(at)[0]
     assert first.startswith("1. Feste Ansprechperson")
 
 
@@ -93,13 +93,13 @@ def test_hybrid_parameters_are_saved_and_rescored(
     code, key, token = joined
     store.set_phase(code, key, "options")
     at = page("participate", code=code, p=token)
-    before = [p.proto.text for p in at.get("progress")]
+    before = ranking_lines(at)
     # Untouched, the slider follows the group's setting (its key carries the value shown).
     at.select_slider(key="h.1.segment.share@0.2").set_value(0.9).run()
     ballot = store.weights_of(code, token)
     assert ballot is not None and ballot.hybrid_params["segment"]["share"] == pytest.approx(0.9)
     assert at.select_slider(key="h.1.segment.share").value == pytest.approx(0.9)
-    assert [p.proto.text for p in at.get("progress")] != before
+    assert ranking_lines(at) != before
 
 
 @pytest.mark.parametrize(

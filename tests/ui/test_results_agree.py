@@ -18,6 +18,7 @@ import numpy as np
 import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
+from support.pages import ranking_lines
 from support.seeding import PACK, Seeded, profiles, submit_weights
 from test_wall import charts_of, visible_text
 
@@ -83,9 +84,8 @@ def reference(code: str) -> RoundResults:
 
 
 def phone_rows(at: AppTest) -> list[str]:
-    """The phone's group ranking lines ("1. Name · Mischform — 68 %"), as a reader reads them
-    (pack names reach Markdown as character references)."""
-    return [html.unescape(str(p.proto.text)) for p in at.get("progress")]
+    """The phone's group ranking lines ("1. Name · Mischform — 68 %"), as a reader reads them."""
+    return ranking_lines(at)
 
 
 def expected_phone_rows(results: RoundResults) -> list[str]:

@@ -106,22 +106,13 @@ def profile_matrix(
 
 
 @dataclass(frozen=True)
-class Evaluation:
-    """Everything the app shows for one set of weights: scores, ranks, contributions, robustness."""
+class Ranking:
+    """The weighted-sum scores and ranks of one set of weights: what a phone redraws on every
+    slider move (see :meth:`ScoringModel.rank`)."""
 
     ids: tuple[str, ...]
-    weights: Array
     wsm: Array
-    topsis: Array
-    contributions: Array  # options × criteria, rows sum to `wsm`
     wsm_ranks: np.ndarray
-    topsis_ranks: np.ndarray
-    sensitivity: Sensitivity
-
-    @property
-    def winner(self) -> str:
-        """The weighted-sum winner (the first in pack order among tied leaders)."""
-        return self.ids[self.sensitivity.winner]
 
     def order(self) -> list[int]:
         """Option indices from best to worst weighted-sum rank (tied options in pack order)."""
@@ -131,6 +122,22 @@ class Evaluation:
     def tied_winners(self) -> tuple[str, ...]:
         """All options sharing rank 1 under the weighted sum, in pack order."""
         return tuple(self.ids[i] for i in np.flatnonzero(self.wsm_ranks == 1))
+
+
+@dataclass(frozen=True)
+class Evaluation(Ranking):
+    """Everything the app shows for one set of weights: scores, ranks, contributions, robustness."""
+
+    weights: Array
+    topsis: Array
+    contributions: Array  # options × criteria, rows sum to `wsm`
+    topsis_ranks: np.ndarray
+    sensitivity: Sensitivity
+
+    @property
+    def winner(self) -> str:
+        """The weighted-sum winner (the first in pack order among tied leaders)."""
+        return self.ids[self.sensitivity.winner]
 
     @property
     def topsis_leaders(self) -> tuple[str, ...]:
@@ -200,6 +207,12 @@ class ScoringModel:
     def weights(self, weights: Weights) -> Array:
         """Validate and normalise weights given by criterion id."""
         return weight_vector(weights, self.criteria)
+
+    def rank(self, weights: Weights) -> Ranking:
+        """Only the weighted-sum scores and ranks, the same as :meth:`evaluate` gives, at a
+        fraction of its cost (no TOPSIS, contributions or sensitivity)."""
+        scores = mcda.wsm(self.normalised, self.weights(weights))
+        return Ranking(ids=self.ids, wsm=scores, wsm_ranks=mcda.competition_ranks(scores))
 
     def evaluate(self, weights: Weights | Array) -> Evaluation:
         """Score every option with both methods, with contributions and weight sensitivity.

@@ -45,7 +45,14 @@ Clock = Callable[[], datetime]
 # The statements every operation runs, built once: building a statement costs more than
 # running it (SQLAlchemy caches the compiled SQL either way).
 _sessions, _participants = schema.sessions, schema.participants
-_SESSION_BY_CODE = select(_sessions).where(_sessions.c.code == bindparam("code"))
+# Every column but the content pack: the pack is large (the store keeps it per session, see
+# :meth:`StoreCore._pack_of`), and every save and every look at a session reads this row.
+_SESSION_BY_CODE = select(*(c for c in _sessions.c if c.name != "pack_json")).where(
+    _sessions.c.code == bindparam("code")
+)
+_PACK_BY_ID = select(_sessions.c.pack_json).where(_sessions.c.id == bindparam("session_id"))
+#: How many sessions' packs a store keeps (a process serves a few workshops at a time).
+PACK_CACHE_LIMIT = 64
 # NO KEY UPDATE is the lock our own UPDATE of last_seq takes anyway (no lock upgrade), and it
 # still lets other transactions' foreign-key checks through.  SQLite ignores it.
 _SESSION_BY_CODE_LOCKED = _SESSION_BY_CODE.with_for_update(key_share=True)
@@ -75,6 +82,9 @@ class StoreCore:
         self._engine = engine
         self._write_lock = write_lock
         self._clock = clock
+        # Packs (JSON text) by (session id, join code, creation time): the code and the time
+        # tell a new session from an earlier one whose id the database reused.
+        self._packs: dict[tuple[int, str, datetime], str] = {}
 
     @property
     def backend(self) -> str:
@@ -131,6 +141,18 @@ class StoreCore:
         if row is None:
             raise SessionNotFound()
         return row
+
+    def _pack_of(self, connection: Connection, session: Row[Any]) -> str:
+        """The session's content pack as stored (JSON text), read once per session: a
+        session's pack never changes, and it is the largest thing a session row holds."""
+        key = (session.id, session.code, session.created_at)
+        pack = self._packs.get(key)
+        if pack is None:
+            pack = str(connection.execute(_PACK_BY_ID, {"session_id": session.id}).scalar_one())
+            if len(self._packs) >= PACK_CACHE_LIMIT:
+                self._packs.clear()
+            self._packs[key] = pack
+        return pack
 
     def _session_id(self, connection: Connection, code: str) -> int:
         """Return the internal id of a session (no lock, expired sessions included)."""

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection, Row
 from workshop.errors import InvalidInput, InvalidSettings
 from workshop.store import schema
 from workshop.store.records import INPUT_KINDS, PHASES, JsonObject, SessionSettings, SessionView
-from workshop.store.sessions import SessionOps, session_view
+from workshop.store.sessions import SessionOps
 from workshop.store.sql import upsert
 from workshop.store.validate import (
     MAX_EARLIER_BYTES,
@@ -51,7 +51,7 @@ class FacilitatorOps(SessionOps):
             row = self._lock_session(connection, code)
             self._require_key(row, key)
             change(connection, row)
-            return session_view(self._find_session(connection, code))
+            return self._view(connection, self._find_session(connection, code))
 
     def _update_session(self, connection: Connection, session_id: int, **values: Any) -> None:
         sessions = schema.sessions

@@ -8,6 +8,7 @@ are left out of ``repr`` so a log line never shows them.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -136,7 +137,8 @@ class SessionView:
     code: str
     title: str
     language: str
-    pack_data: JsonObject
+    #: The content pack as stored (JSON text): decoded only where asked for, by `pack_data`.
+    pack_json: str = field(repr=False)
     phase: str
     settings: SessionSettings
     revealed: bool
@@ -145,6 +147,13 @@ class SessionView:
     created_at: datetime
     expires_at: datetime
     last_seq: int
+
+    @property
+    def pack_data(self) -> JsonObject:
+        """The session's content pack as a JSON object, a fresh copy on every call."""
+        value: Any = json.loads(self.pack_json)
+        assert isinstance(value, dict), "stored JSON must be an object"
+        return value
 
     def is_locked(self, kind: str) -> bool:
         """Tell whether the facilitator has locked this input kind (see INPUT_KINDS)."""

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, insert
-from sqlalchemy.engine import Row
+from sqlalchemy.engine import Connection, Row
 from sqlalchemy.exc import IntegrityError
 
 from workshop.errors import InvalidSettings, JoinCodeUnavailable
@@ -29,14 +29,14 @@ from workshop.store.validate import (
 JOIN_CODE_ATTEMPTS = 8
 
 
-def session_view(row: Row[Any]) -> SessionView:
-    """Turn a ``sessions`` row into a SessionView."""
+def session_view(row: Row[Any], pack_json: str) -> SessionView:
+    """Turn a ``sessions`` row (read without its pack) and the session's pack into a view."""
     return SessionView(
         id=row.id,
         code=row.code,
         title=row.title,
         language=row.language,
-        pack_data=load_json_object(row.pack_json),
+        pack_json=pack_json,
         phase=row.phase,
         settings=SessionSettings.from_dict(load_json_object(row.settings_json)),
         revealed=bool(row.revealed),
@@ -101,12 +101,16 @@ class SessionOps(StoreCore):
                 .returning(schema.sessions.c.id)
             ).scalar_one()
             self._log(connection, session_id, "session_created", {"round": 1})
-            return session_view(self._find_session(connection, code))
+            return self._view(connection, self._find_session(connection, code))
 
     def get_session(self, code: str) -> SessionView:
         """Return the session with this join code (expired ones too, until purged)."""
         with self._read() as connection:
-            return session_view(self._find_session(connection, code))
+            return self._view(connection, self._find_session(connection, code))
+
+    def _view(self, connection: Connection, row: Row[Any]) -> SessionView:
+        """The session `row` (as `_find_session` reads it) as a view, with its pack."""
+        return session_view(row, self._pack_of(connection, row))
 
     def check_key(self, code: str, key: str) -> bool:
         """Tell whether `key` is this session's facilitator key (constant-time comparison)."""

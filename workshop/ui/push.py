@@ -91,16 +91,25 @@ def watch(code: str, drawn: Drawn | None, fingerprint: Fingerprint) -> bool:
     as in AppTest): the caller then polls.
     """
     context = get_script_run_ctx()
-    # Only a page served by this process's runtime can be rerun from here (AppTest installs a
-    # stand-in runtime, a mock, whose sessions are none of the real one's).
-    if context is None or not exists() or not isinstance(Runtime.instance(), Runtime):
-        return False
-    if not isinstance(Runtime.instance().get_app_session(context.session_id), AppSession):
+    if context is None or not serves_a_browser():
         return False
     with _lock:
         _pages[context.session_id] = _Page(code, drawn, fingerprint, time.monotonic())
         _start_thread()
     return True
+
+
+def serves_a_browser() -> bool:
+    """Whether this run is served by this process's runtime to a browser, not run by AppTest.
+
+    Only such a page can be rerun from here (AppTest installs a stand-in runtime, a mock, whose
+    sessions are none of the real one's), and only a browser merges a fragment's run into the
+    page it shows (AppTest's element tree then holds the fragment alone).
+    """
+    context = get_script_run_ctx()
+    if context is None or not exists() or not isinstance(Runtime.instance(), Runtime):
+        return False
+    return isinstance(Runtime.instance().get_app_session(context.session_id), AppSession)
 
 
 def _start_thread() -> None:

@@ -50,9 +50,15 @@ _run = threading.local()  # each script run has its own thread: the run's langua
 
 
 def reader_lang() -> str:
-    """The language of this run (session state for fragment runs, which start new threads)."""
+    """The language of this run (session state for fragment runs, which start new threads).
+
+    Read from session state once per thread: a session-state lookup costs more than the text
+    it picks, and a fragment's run asks for the language for every line it draws.
+    """
     lang = getattr(_run, "lang", None)
-    return lang if lang is not None else str(st.session_state.get("_lang", "de"))
+    if lang is None:
+        lang = _run.lang = str(st.session_state.get("_lang", "de"))
+    return str(lang)
 
 
 def tr(key: str, /, **values: object) -> str:
@@ -131,13 +137,15 @@ _MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:&=\"'/@")
 _AUTOLINK = re.compile(r"(?i)(?<=www)(?=\.)|(?<=:)(?=//)|(?=@)")
 
 
+@functools.lru_cache(maxsize=4096)
 def plain(value: str) -> str:
     """User text made safe for Markdown: nothing a participant types can become a link, an
     image, an icon, HTML or formatting.
 
     Special characters become numeric character references (a backslash escape still lets
     Streamlit turn ``:material/...:`` into an icon), and an invisible word joiner (U+2060)
-    breaks what GFM would link on its own (``www.``, ``https://``, ``name@host``).
+    breaks what GFM would link on its own (``www.``, ``https://``, ``name@host``).  Cached:
+    the same pack texts are escaped on every slider move of every phone.
     """
     value = _AUTOLINK.sub("\u2060", value)
     escaped = "".join(f"&#{ord(ch)};" if ch in _MARKDOWN_SPECIAL else ch for ch in value)

@@ -34,6 +34,7 @@ from workshop.ui.participant.posts import (
     drawn_concerns,
     forget_drawn,
 )
+from workshop.ui.participant.ranking import RANKING_STYLE
 from workshop.ui.participant.scroll import phase_top
 from workshop.ui.runtime import (
     client_address,
@@ -77,8 +78,8 @@ _PHASES: dict[str, Callable[[SessionView, ContentPack, str], None]] = {
     "results": results.draw,
 }
 
-_PHONE_STYLE = """
-<style>
+#: Touch targets of at least 44 px (WCAG 2.5.5).
+_TOUCH_STYLE = """
 .stButton button, .stFormSubmitButton button, [data-testid="stButtonGroup"] button,
 [data-testid="stExpander"] summary, [data-testid="stSelectbox"] [role="group"]
   {min-height: 44px;}
@@ -88,8 +89,8 @@ _PHONE_STYLE = """
 [data-testid="stTooltipHoverTarget"] button {min-width: 44px; min-height: 44px; margin: -14px;}
 [data-testid="stSlider"] div:has(> div > input[type="range"])
   {width: 44px; height: 44px; border: 16px solid transparent; background-clip: padding-box;}
-</style>
 """
+_PHONE_STYLE = f"<style>{_TOUCH_STYLE}{RANKING_STYLE}</style>"
 
 
 def rejoin_or_join(code: str) -> str:

@@ -12,7 +12,7 @@ from workshop.text.i18n import coerce_lang
 from workshop.text.wording import option_names
 from workshop.ui.participant import pilot, role_changes
 from workshop.ui.participant.mirror import my_weights
-from workshop.ui.participant.ranking import my_evaluation, my_ranking, ranking_bars, top_option
+from workshop.ui.participant.ranking import my_ranking, my_scores, ranking_bars, top_option
 from workshop.ui.runtime import percent, plain, reader_lang, text_md, tr
 from workshop.web import services
 
@@ -22,7 +22,7 @@ def draw(view: SessionView, pack: ContentPack, token: str) -> None:
     then the pilot plan, if set, and what an option changes for a role."""
     _results(view, pack)
     pilot.draw(view, pack)
-    role_changes.draw(view, pack, top_option(my_evaluation(view, pack)))
+    role_changes.draw(view, pack, top_option(my_scores(view, pack)))
 
 
 def _results(view: SessionView, pack: ContentPack) -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from workshop.content import ContentPack
 from workshop.engine.ballots import SLIDER_MAX, SLIDER_MIN
+from workshop.engine.scoring import Ranking
 from workshop.errors import WorkshopError
 from workshop.store import SessionView
 from workshop.text.i18n import coerce_lang
@@ -34,55 +38,77 @@ from workshop.ui.runtime import (
 )
 from workshop.web import services
 
+#: The part a slider move redraws (a keyed fragment): the leader above the sliders, and below
+#: them whether the store holds the values and the ranking they give.  Not the sliders: the
+#: phone already shows where its thumb left them.
+OUTCOME = "weigh.outcome"
+
 
 def draw(view: SessionView, pack: ContentPack, token: str) -> None:
     """The weigh phase: the sliders, whether the store holds them, and the leader they give."""
     st.write(tr("participant.weigh_intro"))
-    _weighing(view, pack, token)
+    leader = st.container()  # filled by the outcome below, which knows this move's values
+    weight_sliders(view, pack, token, redraw=[OUTCOME])
+    _outcome(view, pack, token, leader)
 
 
-@st.fragment
-def _weighing(view: SessionView, pack: ContentPack, token: str) -> None:
-    """The sliders and what they give: a move reruns only this part, not the page around it.
+def guarded(draw_part: Callable[[], None]) -> None:
+    """Draw a part that reruns on its own (a fragment), saying what went wrong in its place.
 
-    Most of a phone's reruns are slider moves; the page's frame (navigation, header, styles,
-    the page script) stays as it was.  A phase change reruns the whole page (the server pushes
-    it, :mod:`workshop.ui.push`), so the `view` this part was drawn with is current enough.
+    In a full run the page frame would catch a domain error; a fragment's run has no frame
+    around it, and Streamlit's own error box must never show.
     """
-    # A save that failed in this move's callback, said right here (and again by the next full
-    # run, which replaces this part's output).
-    show_pending_error(keep=True)
     try:
-        _sliders_and_leader(view, pack, token)
+        draw_part()
     except WorkshopError as error:
-        # In a full run the page frame would catch this; a fragment's run has no frame around
-        # it, and Streamlit's own error box must never show.
         if is_outage(error):
             outage_notice()
         else:
             show_error(error)
 
 
-def _sliders_and_leader(view: SessionView, pack: ContentPack, token: str) -> None:
-    """The sliders, whether the store holds them, and the leader they give."""
-    leader = st.empty()  # filled after the sliders, so it shows this run's values
-    weight_sliders(view, pack, token)
-    _saved_state(view, token)
-    evaluation = my_ranking(view, pack)
+@st.fragment(key=OUTCOME)
+def _outcome(view: SessionView, pack: ContentPack, token: str, leader: DeltaGenerator) -> None:
+    """Whether the store holds the sliders' values and the ranking they give, and above the
+    sliders the option they put first: one part, so a move runs one fragment.
+
+    A phase change reruns the whole page (the server pushes it, :mod:`workshop.ui.push`), so
+    the `view` this part was drawn with is current enough.
+    """
+
+    def draw_part() -> None:
+        # A save that failed in this move's callback, said right here (and again by the next
+        # full run, which replaces this part's output).
+        show_pending_error(keep=True)
+        _saved_state(view, token)
+        scores = my_ranking(view, pack)
+        with leader:
+            leader_info(pack, scores)
+
+    guarded(draw_part)
+
+
+def leader_info(pack: ContentPack, scores: Ranking) -> None:
+    """One line: the leader (or the tied leaders) and its score."""
     names = option_names(pack, coerce_lang(reader_lang()), badge=False)
-    tied = evaluation.tied_winners
-    leader.info(
+    tied = scores.tied_winners
+    st.info(
         tr(
             "participant.leader_tied" if len(tied) > 1 else "participant.leader",
             name=names_list([plain(names[o]) for o in tied]),
-            score=percent(float(evaluation.wsm[evaluation.order()[0]])),
+            score=percent(float(scores.wsm[scores.order()[0]])),
         ),
         icon=":material/trending_up:",
     )
 
 
-def weight_sliders(view: SessionView, pack: ContentPack, token: str) -> None:
-    """A slider per criterion, each saved on change (disabled while weights are locked)."""
+def weight_sliders(
+    view: SessionView, pack: ContentPack, token: str, redraw: list[str] | None = None
+) -> None:
+    """A slider per criterion, each saved on change (disabled while weights are locked).
+
+    `redraw`: the parts (fragment keys) a move reruns instead of the whole page.
+    """
     locked = "weights" in view.locked
     if locked:
         st.info(tr("participant.locked", what=tr("common.input.weights")))
@@ -104,7 +130,7 @@ def weight_sliders(view: SessionView, pack: ContentPack, token: str) -> None:
             ),
             disabled=locked,
             on_change=on_weights_changed,
-            args=(view, pack, token),
+            args=(view, pack, token, redraw),
         )
     st.caption(f"{tr('common.slider_low')} · {tr('common.slider_high')}")
 
