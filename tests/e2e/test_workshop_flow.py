@@ -399,7 +399,7 @@ def drawn_ranking(page: Page, lang: str) -> tuple[str, list[str]]:
         re.escape(t(key, lang, name="\0", score="").split("\0")[0])
         for key in ("participant.leader", "participant.leader_tied")
     ]
-    leaders = page.locator("[data-testid=stAlert]", has_text=re.compile('|'.join(starts)))
+    leaders = page.locator("[data-testid=stAlert]", has_text=re.compile("|".join(starts)))
     assert leaders.count() == 1, "a move replaces the leader line, it never adds one"
     above, sliders = leaders.bounding_box(), page.locator("[data-testid=stSlider]").first
     below = sliders.bounding_box()
