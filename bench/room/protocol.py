@@ -279,6 +279,10 @@ class Tab:
             self.buttons[element.button.label] = element.button.id
 
     def _slider(self, proto: Any, fragment: str) -> None:
+        if proto.options:
+            # A select slider (the options page's hybrid parameters): left to its server
+            # default like a button, since the frontend sends it in a form not rebuilt here.
+            return
         self.seen_this_run.add(proto.id)
         widget = self.widgets.get(proto.id)
         if widget is None or proto.set_value:

@@ -3,6 +3,13 @@ browser tests see (a phase change followed within seconds, a concern arriving, a
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from types import SimpleNamespace
+
+import pytest
+
+from workshop.ui import push
 from workshop.ui.push import LAZY_EVERY, RETRY_INCOMPLETE, _Page, watch
 
 
@@ -33,3 +40,54 @@ def test_an_incomplete_page_is_retried_after_a_pause() -> None:
 def test_outside_a_served_page_nothing_is_watched() -> None:
     """No script run (and AppTest's stand-in runtime): the page polls instead."""
     assert watch("CODE", ("weigh", None), lambda view: ("weigh", None)) is False
+
+
+class _Session:
+    """A stand-in browser session: records the reruns the push thread schedules."""
+
+    def __init__(self, session_id: str, scheduled: list[str]) -> None:
+        self.id, self._scheduled = session_id, scheduled
+
+    def _call_soon_on_event_loop(self, _: object) -> None:
+        self._scheduled.append(self.id)
+
+
+@pytest.fixture
+def sessions(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Ten connected browser sessions s0…s9; yields the ids whose rerun was started, in order."""
+    scheduled: list[str] = []
+    known = {f"s{i}": _Session(f"s{i}", scheduled) for i in range(10)}
+    runtime = SimpleNamespace(get_app_session=known.get)
+    monkeypatch.setattr(push, "exists", lambda: True)
+    monkeypatch.setattr(push.Runtime, "instance", staticmethod(lambda: runtime))
+    yield scheduled
+    push._queued.clear()
+    push._running.clear()
+
+
+def test_pushed_reruns_run_a_few_at_a_time(sessions: list[str]) -> None:
+    """A phase change reruns every phone: at most MAX_RERUNS at once, the next as soon as one
+    has drawn its page, in the order they were found out of date."""
+    for i in range(10):
+        push._rerun(f"s{i}", _page(("weigh", None)))
+    assert sessions == [f"s{i}" for i in range(push.MAX_RERUNS)]
+    push.drawn_again("s2")
+    assert sessions[-1] == f"s{push.MAX_RERUNS}"
+    for i in range(10):
+        push.drawn_again(f"s{i}")
+    assert sessions == [f"s{i}" for i in range(10)]
+    assert not push._running and not push._queued
+
+
+def test_a_rerun_that_never_reports_back_frees_its_place(
+    sessions: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A browser that went away mid-run does not hold a place for ever; a page drawn anew by
+    its own run (a tap) leaves the queue without a pushed rerun."""
+    for i in range(push.MAX_RERUNS + 2):
+        push._rerun(f"s{i}", _page(("weigh", None)))
+    push.drawn_again(f"s{push.MAX_RERUNS + 1}")  # drew itself: no longer queued
+    clock = time.monotonic() + push.RERUN_TIMEOUT + 1
+    monkeypatch.setattr(push.time, "monotonic", lambda: clock)
+    push._start_queued()
+    assert sessions == [f"s{i}" for i in range(push.MAX_RERUNS + 1)]

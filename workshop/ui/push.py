@@ -22,6 +22,7 @@ page keeps its polling fragment.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -48,6 +49,15 @@ RETRY_INCOMPLETE = 2.0
 #: A page is rerun for a change that may wait (another person's concern) at most this often:
 #: a burst of upvotes must not rerun every phone three times a second.
 LAZY_EVERY = 1.5
+
+#: At most this many pushed reruns run at once; the others wait their turn.  A phase change
+#: reruns every phone: 300 runs at once leave Streamlit's event loop, which sends what the runs
+#: draw, one thread among 300 for the interpreter, and every phone would see its new page only
+#: when all are drawn.  A few at a time, each page goes out as soon as it is drawn.
+MAX_RERUNS = 6
+#: A pushed rerun whose page has not reported back (see :func:`watch`) after this many seconds
+#: no longer holds its place (its browser went away, or the run stopped early).
+RERUN_TIMEOUT = 5.0
 
 #: Widget values that act once (a button's tap), never sent again by the server.
 _ONE_SHOT = frozenset({"trigger_value", "string_trigger_value", "json_trigger_value"})
@@ -78,6 +88,9 @@ class _Page:
 
 _lock = threading.Lock()
 _pages: dict[str, _Page] = {}
+#: Out-of-date pages waiting for their rerun, oldest first, and the reruns going on (since when).
+_queued: dict[str, _Page] = {}
+_running: dict[str, float] = {}
 _thread: threading.Thread | None = None
 #: Sessions (codes) whose last read failed: their pages were told, and are told again later.
 _unreachable: set[str] = set()
@@ -96,7 +109,17 @@ def watch(code: str, drawn: Drawn | None, fingerprint: Fingerprint) -> bool:
     with _lock:
         _pages[context.session_id] = _Page(code, drawn, fingerprint, time.monotonic())
         _start_thread()
+    drawn_again(context.session_id)
     return True
+
+
+def drawn_again(session_id: str) -> None:
+    """The page of `session_id` has run: its pushed rerun, if any, is done (the next queued
+    one starts), and a queued one is no longer needed."""
+    with _lock:
+        _running.pop(session_id, None)
+        _queued.pop(session_id, None)
+    _start_queued()
 
 
 def serves_a_browser() -> bool:
@@ -125,12 +148,13 @@ def _run() -> None:
     global _thread
     while True:
         with _lock:
-            if not _pages:
+            if not (_pages or _queued or _running):
                 _thread = None
                 return
         started = time.monotonic()
         try:
             _look_once()
+            _start_queued()  # also frees the places of reruns that never reported back
         except Exception:  # the thread must outlive any one bad turn
             logger.exception("push: a turn failed")
         time.sleep(max(0.0, LOOK_EVERY - (time.monotonic() - started)))
@@ -190,14 +214,41 @@ def _current(
 
 
 def _rerun(session_id: str, page: _Page) -> None:
-    """Ask Streamlit to rerun the whole page of this browser session."""
-    session = Runtime.instance().get_app_session(session_id) if exists() else None
+    """Queue a rerun of the whole page of this browser session (see :data:`MAX_RERUNS`)."""
     with _lock:
         if _pages.get(session_id) is page:
             # Until the page has run again and said what it drew, do not ask twice.
             del _pages[session_id]
-    if session is not None:  # else closed, or disconnected: a reconnect reruns the page anyway
-        session._call_soon_on_event_loop(lambda: _rerun_unless_running(session, page))
+        if session_id not in _running:
+            _queued.setdefault(session_id, page)
+    _start_queued()
+
+
+def _start_queued() -> None:
+    """Start queued reruns while fewer than :data:`MAX_RERUNS` are going on."""
+    now = time.monotonic()
+    with _lock:
+        for session_id, started in list(_running.items()):
+            if now - started > RERUN_TIMEOUT:
+                del _running[session_id]
+        starting: list[tuple[str, _Page]] = []
+        while _queued and len(_running) < MAX_RERUNS:
+            session_id = next(iter(_queued))
+            starting.append((session_id, _queued.pop(session_id)))
+            _running[session_id] = now
+    for session_id, page in starting:
+        session = Runtime.instance().get_app_session(session_id) if exists() else None
+        if session is None:  # closed, or disconnected: a reconnect reruns the page anyway
+            _done(session_id)
+            continue
+        session._call_soon_on_event_loop(functools.partial(_rerun_unless_running, session, page))
+
+
+def _done(session_id: str) -> None:
+    """A queued rerun did not start: its place goes to the next."""
+    with _lock:
+        _running.pop(session_id, None)
+    _start_queued()
 
 
 def _rerun_unless_running(session: AppSession, page: _Page) -> None:
@@ -210,6 +261,7 @@ def _rerun_unless_running(session: AppSession, page: _Page) -> None:
     if session._state != AppSessionState.APP_NOT_RUNNING:
         with _lock:
             _pages.setdefault(session.id, page)
+        _done(session.id)
         return
     state = ClientState()
     state.CopyFrom(session._client_state)

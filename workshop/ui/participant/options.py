@@ -20,24 +20,40 @@ from workshop.ui.participant.mirror import (
     unsaved_key,
 )
 from workshop.ui.participant.posts import kept_post, post_outcome, send_post
-from workshop.ui.participant.ranking import my_ranking, top_option
-from workshop.ui.participant.weigh import unsaved_weights, weight_sliders
-from workshop.ui.runtime import percent, reader_lang, text_md, tr
+from workshop.ui.participant.ranking import my_ranking, my_scores, top_option
+from workshop.ui.participant.weigh import guarded, unsaved_weights, weight_sliders
+from workshop.ui.runtime import percent, reader_lang, show_pending_error, text_md, tr
 from workshop.web import services
+
+#: The part a slider move redraws (a keyed fragment): the ranking the sliders give, and above
+#: it a save that failed.  Not the sliders, the comment form or what changes for a role.
+RANKING = "options.ranking"
 
 
 def draw(view: SessionView, pack: ContentPack, token: str) -> None:
     """The options phase: the ranking, the hybrids' sliders, the weights again, comments, and
     what an option changes for a role."""
     st.write(tr("participant.options_intro"))
-    evaluation = my_ranking(view, pack)
+    _ranking(view, pack, token)
     _hybrid_sliders(view, pack, token)
     with st.expander(tr("participant.adjust_weights"), icon=":material/tune:"):
-        weight_sliders(view, pack, token)
-    if st.session_state.get(unsaved_key(view)):
-        unsaved_weights(view, token)
+        weight_sliders(view, pack, token, redraw=[RANKING])
     _comment_form(view, pack, token)
-    role_changes.draw(view, pack, top_option(evaluation))
+    role_changes.draw(view, pack, top_option(my_scores(view, pack)))
+
+
+@st.fragment(key=RANKING)
+def _ranking(view: SessionView, pack: ContentPack, token: str) -> None:
+    """The ranking the sliders give; a save that failed says so here, with a button to send
+    the values again (a move reruns only this part)."""
+
+    def draw_part() -> None:
+        show_pending_error(keep=True)
+        if st.session_state.get(unsaved_key(view)):
+            unsaved_weights(view, token)
+        my_ranking(view, pack)
+
+    guarded(draw_part)
 
 
 def _hybrid_sliders(view: SessionView, pack: ContentPack, token: str) -> None:
@@ -97,7 +113,7 @@ def _param_moved(view: SessionView, pack: ContentPack, token: str, name: str, wi
     """The participant set this parameter: it is theirs from now on; save at once."""
     st.session_state[own_params_key(view)].add(name)
     st.session_state[mirror_key(view)][name] = float(st.session_state[widget])
-    on_weights_changed(view, pack, token)
+    on_weights_changed(view, pack, token, redraw=[RANKING])
 
 
 def _comment_form(view: SessionView, pack: ContentPack, token: str) -> None:
