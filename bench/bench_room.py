@@ -23,9 +23,10 @@ ratio app / minimal:
   second; RSS per session; script runs per second; the load generator's own CPU;
 - errors, and inputs lost: acknowledged values the store does not hold.
 
-Not a test: no assertions.  ``make bench`` runs 100 phones (a few minutes); choose with
-``--phones 100,300,500``, ``--phase weigh|options|vote|resistance``, ``--database-url`` (PostgreSQL:
-``postgresql+psycopg://...``), ``--processes K`` (phones spread over K servers on one database).
+Not a test: no assertions.  ``make bench`` runs 100, 300 and 500 phones (about 8 minutes, the
+figures in the README's "Large rooms"); choose with ``--phones 100,1000``, ``--phase
+weigh|options|vote|resistance``, ``--database-url`` (PostgreSQL: ``postgresql+psycopg://...``),
+``--processes K`` (phones spread over K servers on one database).
 """
 
 from __future__ import annotations
@@ -144,7 +145,7 @@ def report(phones: int, results: list[Result]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--phones", default="100", help="comma-separated phone counts")
+    parser.add_argument("--phones", default="100,300,500", help="comma-separated phone counts")
     phases = ("weigh", "options", "vote", "resistance")
     parser.add_argument("--phase", default="weigh", choices=phases)
     parser.add_argument("--moves", type=int, default=10, help="input changes per phone")

@@ -114,8 +114,8 @@ def _pool_settings() -> dict[str, int]:
 
 #: FULL, not NORMAL: in WAL mode NORMAL survives a crash of the app (SIGKILL) but may lose the
 #: last commits on a power loss (a laptop whose battery dies mid-workshop), and FULL costs one
-#: fsync per commit: 0.3 ms against 0.02 ms per ballot on the project's machine, 1.5 % of a
-#: phone's 19 ms rerun (``bench/bench_store.py`` measures both in the same run).
+#: fsync per commit: 0.3 ms against 0.02 ms per ballot on the project's machine, about 3 % of
+#: the 9 ms a slider move costs (``bench/bench_store.py`` measures both in the same run).
 SQLITE_SYNCHRONOUS = "FULL"
 
 

@@ -51,7 +51,7 @@ def load_inputs(view: SessionView, pack: ContentPack, token: str) -> None:
     if mirror_key(view) in st.session_state:
         return
     store = services.store()
-    ballot = store.weights_of(view.code, token)
+    ballot = current = store.weights_of(view.code, token)
     if ballot is None and view.round > 1:  # a re-vote starts from the earlier round's weights
         ballot = store.weights_of(view.code, token, view.round - 1)
     weights = ballot.weights if ballot else {}
@@ -73,7 +73,7 @@ def load_inputs(view: SessionView, pack: ContentPack, token: str) -> None:
                 mirror[widget] = float(value)
             else:
                 mirror[widget] = group[widget]
-    st.session_state[submitted_key(view)] = store.weights_of(view.code, token) is not None
+    st.session_state[submitted_key(view)] = current is not None
     st.session_state[own_params_key(view)] = own
     st.session_state[mirror_key(view)] = mirror
 
