@@ -6,17 +6,29 @@ Wi-Fi dropping, in front of PostgreSQL it is the database going away (see ``outa
 
 from __future__ import annotations
 
+import random
 import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 
+#: Where test servers listen: below Linux's ephemeral range (32768–60999 by default), which
+#: outgoing connections draw from.  A port the kernel handed out with ``bind(0)`` was free
+#: only at that moment: a connection to PostgreSQL or a browser could take it before the
+#: server bound it ("Port … is not available", seen in a full run).
+_TEST_PORTS = range(20000, 32000)
+
 
 def free_port() -> int:
-    """A loopback port nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    """A loopback port nothing listens on right now, outside the ephemeral range."""
+    for port in random.sample(_TEST_PORTS, 50):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free test port between 20000 and 32000")
 
 
 class TcpProxy:
