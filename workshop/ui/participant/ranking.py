@@ -18,8 +18,9 @@ from workshop.web import services
 #: The bars' look (in the phone page's style sheet): a label line over a thin bar in the
 #: theme's primary colour, as Streamlit draws its own progress bars.
 RANKING_STYLE = """
-.my-ranking {list-style: none; margin: 0 0 0.5rem; padding: 0;}
-.my-ranking li {margin: 0 0 0.6rem; padding: 0;}
+.my-ranking, .my-ranking li {list-style: none; padding: 0 !important; margin-left: 0 !important;}
+.my-ranking {margin: 0 0 0.5rem;}
+.my-ranking li {margin: 0 0 0.6rem;}
 .my-ranking .rank-label {display: block; font-size: 0.95rem; line-height: 1.35;}
 .my-ranking .rank-bar {display: block; height: 0.5rem; border-radius: 0.25rem;
   background: #eef3f8; overflow: hidden; margin-top: 0.2rem;}
