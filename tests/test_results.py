@@ -21,6 +21,7 @@ from workshop.rounds.results import (
     RoundResults,
     group_context,
     round_results,
+    round_vote_count,
     sensitivity_report,
     tally_votes,
 )
@@ -342,3 +343,31 @@ def test_a_damaged_ballot_is_left_out_not_fatal() -> None:
     log.weigh(first, {c: 5 for c in CRITERIA})
     log.weigh(second, {CRITERIA[0]: 7})
     assert len(log.live.round(1).weights) == 1
+
+
+@pytest.mark.parametrize("mode", ["single", "dots", "ranking"])
+@pytest.mark.parametrize("threshold", [1, 5, 50])
+def test_the_vote_count_before_the_reveal_is_the_results_count(mode: str, threshold: int) -> None:
+    """The wall and the console count votes with `round_vote_count` until the reveal: the same
+    number the results give, in every mode, with votes of other modes and invalid ones mixed
+    in, below and above the threshold, and for a round nobody has entered yet."""
+    log = Log()
+    votes: list[dict[str, Any]] = [
+        {"choice": "pods"},
+        {"choice": "segment"},  # a hybrid
+        {"dots": {"tiered": 2, "pods_swarm": 3}},
+        {"dots": {"tiered": 9}},  # over the cap: not valid
+        {"ranking": ["pods", "dedicated", "affinity"]},
+        {"choice": "nope"},
+        {"bogus": 1},
+    ]
+    for pid, vote in zip(log.join(len(votes) + 2), [*votes, None, None], strict=True):
+        log.weigh(pid, profile())
+        if vote is not None:
+            log.vote(pid, vote)
+    settings = Settings(anonymity_threshold=threshold, vote_mode=mode)
+    expected = round_results(log.live, PACK, settings, 1).votes
+    assert expected > 0
+    assert round_vote_count(log.live, PACK, settings, 1) == expected
+    assert round_vote_count(log.live, PACK, settings, 2) == 0
+    assert ScoringModel.build(PACK).ids == PACK.all_option_ids  # the ids both count against

@@ -104,6 +104,7 @@ __all__ = [
     "group_context",
     "rank_options",
     "round_results",
+    "round_vote_count",
     "sensitivity_report",
     "summarise_round",
     "tally_votes",
@@ -132,6 +133,21 @@ def round_results(
     if not previous.visible:
         return current
     return dataclasses.replace(current, shift=round_shift(previous, current))
+
+
+def round_vote_count(
+    live: LiveSession, pack: ContentPack, settings: SettingsLike, round_no: int
+) -> int:
+    """How many of the round's votes count in the current vote mode: the number
+    :func:`summarise_round` gives as ``votes``, without the group context, the scoring model and
+    the rest of the results (a counter before the reveal needs only this)."""
+    state = live.rounds.get(round_no)
+    if state is None:
+        return 0
+    budget = getattr(settings, "dot_budget", None)
+    cap = getattr(settings, "dot_cap_per_option", None)
+    ids = pack.all_option_ids
+    return tally_votes(settings.vote_mode, state.votes.values(), ids, budget, cap).votes
 
 
 def summarise_round(

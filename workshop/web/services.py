@@ -21,7 +21,13 @@ from workshop.errors import SessionNotFound, WorkshopError
 from workshop.packs import pack_from_data
 from workshop.rounds.live import LiveSession
 from workshop.rounds.resistance import ResistanceResults, rated_options, resistance_results
-from workshop.rounds.results import RoundResults, SettingsLike, round_results, summarise_round
+from workshop.rounds.results import (
+    RoundResults,
+    SettingsLike,
+    round_results,
+    round_vote_count,
+    summarise_round,
+)
 from workshop.store import SessionView, Store, open_store
 
 T = TypeVar("T")
@@ -219,6 +225,15 @@ def results_of(view: SessionView) -> RoundResults:
     return results
 
 
+def vote_count(view: SessionView) -> int:
+    """How many votes of the current round count in the current vote mode: what
+    :func:`results_of` says, without computing the results (the wall's and the console's
+    counters before the reveal)."""
+    live = live_session(view)
+    with live.lock:  # other threads apply events to the same live state
+        return round_vote_count(live, pack_of(view), view.settings, view.round)
+
+
 def resistance_of(view: SessionView) -> ResistanceResults:
     """The current round's resistance ratings, computed once for everyone.
 
@@ -227,12 +242,15 @@ def resistance_of(view: SessionView) -> ResistanceResults:
     and the phones name the same disagreements.  Below the anonymity threshold only the count
     is in it.  (Exports compute every round's from the rows they export.)
     """
-    key = (view.round, view.last_seq, view.settings.anonymity_threshold)
+    key = (view.round, view.last_seq, view.settings.anonymity_threshold, view.revealed)
     cached = _resistance.get(view.code)
     if cached is not None and cached[0] == key:
         return cached[1]
     rows = store().resistances(view.code, view.round)
-    preference = tuple(ranked.option for ranked in results_of(view).ranking)
+    # The comparison with the preference shows only after the reveal: before it, a room's
+    # every change would compute the group's results for a count.
+    ranking = results_of(view).ranking if view.revealed else ()
+    preference = tuple(ranked.option for ranked in ranking)
     results = resistance_results(
         {pid: row.ratings for pid, row in rows.items()},
         rated_options(pack_of(view)),

@@ -197,7 +197,7 @@ def _live_counts(code: str) -> None:
     try:
         counts = services.store().counts(code)
         # Votes valid in the current vote mode only, as the wall and the tally count them.
-        valid_votes = services.results_of(services.session_view(code)).votes
+        valid_votes = services.vote_count(services.session_view(code))
     except WorkshopError as error:
         if is_outage(error):
             outage_notice()

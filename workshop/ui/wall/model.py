@@ -263,13 +263,15 @@ def build_frame(view: SessionView, lang: Lang) -> Frame:
     # Hidden ones are left out by the store; open ones are listed before settled ones.
     concerns = sorted(store.concerns(view.code), key=lambda c: STATUS_ORDER.get(c.status, 0))
     comments = store.comments(view.code)
-    results = services.results_of(view)
+    # Before the reveal the wall shows counts only: the results are not computed for it (in a
+    # busy room the event log moves on every tick).
+    results = services.results_of(view) if view.revealed else None
     resistance = services.resistance_of(view)
     shown_concerns = MAX_CONCERNS
     shown_comments = COMMENTS_PER_PANEL * MAX_PAGES
     counts = dataclasses.replace(
         counts,
-        votes=results.votes,
+        votes=results.votes if results is not None else services.vote_count(view),
         concerns=len(concerns),
         comments=len(comments),
         resistance=resistance.count,
@@ -297,13 +299,13 @@ def build_frame(view: SessionView, lang: Lang) -> Frame:
         if view.phase == "results"
         else None,
     )
-    if view.revealed:
+    if results is not None:
         frame = _with_results(frame, results, pack, lang)
-    if view.revealed and view.phase == "results":
+    if results is not None and view.phase == "results":
         document = store.earlier_results(view.code)
         earlier = earlier_view(document, options, lang, _leaders(results))
         frame = dataclasses.replace(frame, earlier=earlier)
-    if view.revealed and resistance.shown:
+    if results is not None and resistance.shown:
         ranking = [ranked.option for ranked in results.ranking] if results.visible else []
         shown = resistance_view(resistance, ranking, concerns, options, lang)
         frame = dataclasses.replace(frame, resistance=shown)
@@ -440,11 +442,12 @@ def _with_results(frame: Frame, results: RoundResults, pack: ContentPack, lang: 
     )
 
 
-def _notice(frame: Frame, results: RoundResults) -> str:
-    """Why the results phase shows no results yet (empty when it shows them, or elsewhere)."""
+def _notice(frame: Frame, results: RoundResults | None) -> str:
+    """Why the results phase shows no results yet (empty when it shows them, or elsewhere);
+    `results` are None before the reveal."""
     if frame.phase != "results" and not frame.revealed:
         return ""
-    if not frame.revealed:
+    if not frame.revealed or results is None:
         return t("wall.hidden", frame.lang)
     if not results.visible:
         return t("wall.threshold", frame.lang, threshold=results.threshold, ballots=results.ballots)
