@@ -91,3 +91,13 @@ def test_a_rerun_that_never_reports_back_frees_its_place(
     monkeypatch.setattr(push.time, "monotonic", lambda: clock)
     push._start_queued()
     assert sessions == [f"s{i}" for i in range(push.MAX_RERUNS + 1)]
+
+
+def test_a_browser_gone_before_its_rerun_gives_its_place_to_the_next(
+    sessions: list[str],
+) -> None:
+    """Pages whose browser closed while they waited do not count against MAX_RERUNS."""
+    for session_id in ["gone0", "gone1", *(f"s{i}" for i in range(10))]:
+        push._rerun(session_id, _page(("weigh", None)))
+    assert sessions == [f"s{i}" for i in range(push.MAX_RERUNS)]
+    assert set(push._running) == set(sessions)

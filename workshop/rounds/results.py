@@ -142,12 +142,17 @@ def round_vote_count(
     :func:`summarise_round` gives as ``votes``, without the group context, the scoring model and
     the rest of the results (a counter before the reveal needs only this)."""
     state = live.rounds.get(round_no)
-    if state is None:
-        return 0
+    return 0 if state is None else _counted_votes(state, settings, pack.all_option_ids).votes
+
+
+def _counted_votes(state: RoundState, settings: SettingsLike, ids: Sequence[str]) -> VoteTally:
+    """The round's votes tallied in the current mode.  Only votes valid in that mode count,
+    here and on every counter (the mode may have changed after people voted): the tally's own
+    count is the round's vote count."""
+    # Dot limits when the settings carry them (the store's SessionSettings does).
     budget = getattr(settings, "dot_budget", None)
     cap = getattr(settings, "dot_cap_per_option", None)
-    ids = pack.all_option_ids
-    return tally_votes(settings.vote_mode, state.votes.values(), ids, budget, cap).votes
+    return tally_votes(settings.vote_mode, state.votes.values(), ids, budget, cap)
 
 
 def summarise_round(
@@ -157,9 +162,6 @@ def summarise_round(
     state = live.rounds.get(round_no)
     threshold = int(settings.anonymity_threshold)
     ballots = 0 if state is None else len(state.weights)
-    # Dot limits when the settings carry them (the store's SessionSettings does).
-    budget = getattr(settings, "dot_budget", None)
-    cap = getattr(settings, "dot_cap_per_option", None)
     base = RoundResults(
         round=round_no,
         participants=len(live.participants),
@@ -173,9 +175,7 @@ def summarise_round(
         return base
     factors, hybrids = group_context(pack, state)
     model = ScoringModel.build(pack, factors, hybrids)
-    # Only votes valid in the current mode count, here and on every counter (the mode may have
-    # changed after people voted): the tally's own count is the round's vote count.
-    counted = tally_votes(settings.vote_mode, state.votes.values(), model.ids, budget, cap)
+    counted = _counted_votes(state, settings, model.ids)
     base = dataclasses.replace(base, votes=counted.votes)
     tally = counted if counted.votes >= threshold else None
     if not base.visible:

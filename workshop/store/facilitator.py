@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Column, delete, insert, select, update
 from sqlalchemy.engine import Connection, Row
 
 from workshop.errors import InvalidInput, InvalidSettings
@@ -222,20 +222,10 @@ class FacilitatorOps(SessionOps):
 
         def change(connection: Connection, row: Row[Any]) -> None:
             pilots = schema.pilot_plans
-            where = pilots.c.session_id == row.id
-            current = connection.execute(
-                select(pilots.c.plan_json).where(where)
-            ).scalar_one_or_none()
-            if current == plan_text:
-                return
-            connection.execute(delete(pilots).where(where))
-            if plan_text is not None:
-                connection.execute(
-                    insert(pilots).values(
-                        session_id=row.id, plan_json=plan_text, updated_at=self._now()
-                    )
-                )
-            self._log(connection, row.id, "pilot_set", {"set": plan_text is not None})
+            if self._replace_document(
+                connection, row.id, pilots.c.plan_json, "updated_at", plan_text
+            ):
+                self._log(connection, row.id, "pilot_set", {"set": plan_text is not None})
 
         return self._steer(code, key, change)
 
@@ -250,17 +240,10 @@ class FacilitatorOps(SessionOps):
 
         def change(connection: Connection, row: Row[Any]) -> None:
             earlier = schema.earlier_results
-            where = earlier.c.session_id == row.id
-            current = connection.execute(
-                select(earlier.c.results_json).where(where)
-            ).scalar_one_or_none()
-            if current == text:
-                return
-            connection.execute(delete(earlier).where(where))
-            connection.execute(
-                insert(earlier).values(session_id=row.id, results_json=text, created_at=self._now())
-            )
-            self._log(connection, row.id, "earlier_results_set", {})
+            if self._replace_document(
+                connection, row.id, earlier.c.results_json, "created_at", text
+            ):
+                self._log(connection, row.id, "earlier_results_set", {})
 
         return self._steer(code, key, change)
 
@@ -270,13 +253,7 @@ class FacilitatorOps(SessionOps):
         Group results only, which the room saw in the earlier workshop: every reader may
         see them.
         """
-        earlier = schema.earlier_results
-        with self._read() as connection:
-            session_id = self._session_id(connection, code)
-            text = connection.execute(
-                select(earlier.c.results_json).where(earlier.c.session_id == session_id)
-            ).scalar_one_or_none()
-        return None if text is None else load_json_object(text)
+        return self._document(code, schema.earlier_results.c.results_json)
 
     def pilot(self, code: str) -> JsonObject | None:
         """Return the session's pilot plan, or None if none is set.
@@ -284,10 +261,36 @@ class FacilitatorOps(SessionOps):
         The plan is what the group agreed to try next, so every reader of the session may
         see it (the phones and the wall show it); only the facilitator may change it.
         """
-        pilots = schema.pilot_plans
+        return self._document(code, schema.pilot_plans.c.plan_json)
+
+    # --- one JSON document per session (the pilot plan, the earlier results) ----------------
+
+    def _replace_document(
+        self,
+        connection: Connection,
+        session_id: int,
+        column: Column[Any],
+        stamp: str,
+        text: str | None,
+    ) -> bool:
+        """Make `text` the session's document in `column`'s table (None removes it), with the
+        time of the change in the column `stamp`; False when it is that already."""
+        table = column.table
+        where = table.c.session_id == session_id
+        current = connection.execute(select(column).where(where)).scalar_one_or_none()
+        if current == text:
+            return False
+        connection.execute(delete(table).where(where))
+        if text is not None:
+            values = {"session_id": session_id, column.name: text, stamp: self._now()}
+            connection.execute(insert(table).values(values))
+        return True
+
+    def _document(self, code: str, column: Column[Any]) -> JsonObject | None:
+        """The session's document in `column` (any reader may see it), or None if unset."""
         with self._read() as connection:
             session_id = self._session_id(connection, code)
-            plan_text = connection.execute(
-                select(pilots.c.plan_json).where(pilots.c.session_id == session_id)
+            text = connection.execute(
+                select(column).where(column.table.c.session_id == session_id)
             ).scalar_one_or_none()
-        return None if plan_text is None else load_json_object(plan_text)
+        return None if text is None else load_json_object(text)

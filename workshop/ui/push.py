@@ -114,8 +114,8 @@ def watch(code: str, drawn: Drawn | None, fingerprint: Fingerprint) -> bool:
 
 
 def drawn_again(session_id: str) -> None:
-    """The page of `session_id` has run: its pushed rerun, if any, is done (the next queued
-    one starts), and a queued one is no longer needed."""
+    """The page of `session_id` has run, or its pushed rerun could not start: its place goes to
+    the next queued one, and a queued rerun of its own is no longer needed."""
     with _lock:
         _running.pop(session_id, None)
         _queued.pop(session_id, None)
@@ -226,6 +226,19 @@ def _rerun(session_id: str, page: _Page) -> None:
 
 def _start_queued() -> None:
     """Start queued reruns while fewer than :data:`MAX_RERUNS` are going on."""
+    while starting := _take_queued():
+        for session_id, page in starting:
+            session = Runtime.instance().get_app_session(session_id) if exists() else None
+            if session is None:  # closed, or disconnected: a reconnect reruns the page anyway
+                with _lock:
+                    _running.pop(session_id, None)  # its place goes to the next turn
+                continue
+            call = functools.partial(_rerun_unless_running, session, page)
+            session._call_soon_on_event_loop(call)
+
+
+def _take_queued() -> list[tuple[str, _Page]]:
+    """The queued pages that may start now, counted as running (stale places freed first)."""
     now = time.monotonic()
     with _lock:
         for session_id, started in list(_running.items()):
@@ -236,19 +249,7 @@ def _start_queued() -> None:
             session_id = next(iter(_queued))
             starting.append((session_id, _queued.pop(session_id)))
             _running[session_id] = now
-    for session_id, page in starting:
-        session = Runtime.instance().get_app_session(session_id) if exists() else None
-        if session is None:  # closed, or disconnected: a reconnect reruns the page anyway
-            _done(session_id)
-            continue
-        session._call_soon_on_event_loop(functools.partial(_rerun_unless_running, session, page))
-
-
-def _done(session_id: str) -> None:
-    """A queued rerun did not start: its place goes to the next."""
-    with _lock:
-        _running.pop(session_id, None)
-    _start_queued()
+    return starting
 
 
 def _rerun_unless_running(session: AppSession, page: _Page) -> None:
@@ -261,7 +262,7 @@ def _rerun_unless_running(session: AppSession, page: _Page) -> None:
     if session._state != AppSessionState.APP_NOT_RUNNING:
         with _lock:
             _pages.setdefault(session.id, page)
-        _done(session.id)
+        drawn_again(session.id)  # watched again instead; its place goes to the next
         return
     state = ClientState()
     state.CopyFrom(session._client_state)
