@@ -21,6 +21,11 @@ ratio app / minimal:
 - server CPU (``/proc/<pid>/stat``) per script run, per interaction (estimated: the load
   window's CPU less what walls and idle phones cost in the quiet stretch), per idle phone and
   second; RSS per session; script runs per second; the load generator's own CPU;
+- one phone alone (slider phases): after the idle window the walls close and one phone makes
+  100 moves one after the other; the median over batches of 20 of (server CPU less the rate of
+  the room without walls) per move is a move's own cost, without the contention of a full room
+  or the walls' recomputing (at most once a second, shared by all moves), and its p50 the time
+  a move takes;
 - errors, and inputs lost: acknowledged values the store does not hold.
 
 Not a test: no assertions.  ``make bench`` runs 100, 300 and 500 phones (about 8 minutes, the
@@ -98,6 +103,8 @@ def figures(result: Result) -> dict[str, float]:
         "wall follow max": 1e3 * max(result.wall_follows, default=float("nan")),
         "CPU per script run": 1e3 * load_cpu / runs,
         "CPU per interaction (est.)": 1e3 * interaction_cpu,
+        "CPU per move, one phone alone (median)": 1e3 * quantile(result.solo_cpu, 0.5),
+        "move p50, one phone alone": 1e3 * quantile(result.solo_moves, 0.5),
         "CPU per idle phone-second": 1e3 * phone_rate,
         "script runs per second": runs / load_time,
         "server CPU (cores)": load_cpu / load_time,

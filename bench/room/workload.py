@@ -11,9 +11,14 @@ own).  Timeline of one run:
 3. each phone makes ``moves`` input changes (weigh, options: a weight slider; vote: a dots
    input, then the send button), waiting 1–4 s before each; a change counts from sending the
    rerun to the ``script_finished`` of the full run it started;
-4. once every phone is done: an idle window (only the timers), then the facilitator changes
-   the phase through the store and every phone and wall is timed until it draws the new one;
-5. the store's rows are compared with the last acknowledged values of every phone.
+4. once every phone is done: an idle window (only the timers); then, with sliders, the walls
+   close and one phone moves alone, one move after the other, in batches whose server CPU
+   less the rate of the room without walls gives a move's own cost (a wall recomputes at most
+   once a second however many moves there are: in a full room that cost is shared); the walls
+   open again;
+5. the facilitator changes the phase through the store and every phone and wall is timed
+   until it draws the new one;
+6. the store's rows are compared with the last acknowledged values of every phone.
 """
 
 from __future__ import annotations
@@ -66,6 +71,9 @@ class Config:
     walls: int = 2
     idle: float = 10.0
     seed: int = 14
+    #: Moves one phone makes alone after the idle window, measured in batches of `solo_batch`.
+    solo_moves: int = 100
+    solo_batch: int = 20
 
 
 @dataclass
@@ -91,6 +99,9 @@ class Result:
     follows: list[float] = field(default_factory=list)
     wall_follows: list[float] = field(default_factory=list)
     staleness: list[float] = field(default_factory=list)
+    #: One phone alone: each move's time, and the server CPU per move of each batch.
+    solo_moves: list[float] = field(default_factory=list)
+    solo_cpu: list[float] = field(default_factory=list)
     errors: dict[str, int] = field(default_factory=dict)
     acknowledged: int = 0
     lost: int = 0
@@ -130,6 +141,8 @@ class Room:
         self.acked: dict[str, dict[str, int]] = {}
         #: per token: the values of a change sent but never acknowledged (it may be stored).
         self.pending: dict[str, dict[str, int]] = {}
+        #: each phone's participant token, by the tab's id.
+        self.tokens: dict[int, str] = {}
 
     def sample(self, name: str) -> None:
         cpu, rss = _cpu_and_rss(self.servers.pids)
@@ -157,6 +170,8 @@ class Room:
                 self.result.error(f"phone: {type(problem).__name__}")
         await asyncio.sleep(config.idle)
         self.sample("idle")
+        if self.target.send_label(config.phase) is None and tabs:
+            walls = await self._solo(tabs, walls)
         await self._follow(tabs, walls)
         self.sample("followed")
         self.result.full_runs = sum(t.counters.full_runs for t in self.tabs)
@@ -175,7 +190,7 @@ class Room:
         ports = self.servers.ports
         return ports[number % len(ports)]
 
-    async def _wall(self, number: int) -> Tab:
+    async def _wall(self, number: int, counted: bool = True) -> Tab:
         path, _, query = self.target.wall_path().partition("?")
         tab = Tab(self._port(number), path, query, {})
         self.tabs.append(tab)
@@ -184,7 +199,8 @@ class Room:
             + re.escape(self.target.count_label(self.config.phase).encode())
         )
         seen: dict[int, float] = {}
-        self.wall_counts.append(seen)
+        if counted:  # a wall opened again shows every count at once: no staleness to time
+            self.wall_counts.append(seen)
 
         def listener(message: Any, data: bytes, now: float) -> None:
             found = pattern.search(data)
@@ -216,6 +232,7 @@ class Room:
         token = parse_qs(parts.query).get("p", [""])[0]
         tab = Tab(port, parts.path, parts.query, cookies)
         self.tabs.append(tab)
+        self.tokens[id(tab)] = token
         result.first_loads.append(await tab.open())
         result.connected.append(time.perf_counter())
         await self._moves(tab, token)
@@ -264,7 +281,9 @@ class Room:
         choices = [v for v in range(int(widget.minimum), int(widget.maximum) + 1) if v != current]
         return float(self.rng.choice(choices))
 
-    async def _acknowledged(self, done: asyncio.Future[float], sent: float) -> bool:
+    async def _acknowledged(
+        self, done: asyncio.Future[float], sent: float, times: list[float] | None = None
+    ) -> bool:
         try:
             finished = await asyncio.wait_for(done, TIMEOUT)
         except TimeoutError:
@@ -273,7 +292,51 @@ class Room:
         except ConnectionError:
             self.result.error("connection lost")
             return False
-        self.result.moves.append(finished - sent)
+        (self.result.moves if times is None else times).append(finished - sent)
+        return True
+
+    async def _solo(self, phones: list[Tab], walls: list[Tab]) -> list[Tab]:
+        """The walls close; one phone moves alone, one move after the other: each batch's
+        server CPU less the rate of the room without walls, per move.  Returns the walls,
+        opened again."""
+        config, prefix = self.config, self.target.input_prefix(self.config.phase)
+        await asyncio.gather(*(w.close() for w in walls))
+        await asyncio.sleep(2.0)
+        self.sample("unwalled")
+        await asyncio.sleep(4.0)
+        self.sample("quiet")
+        quiet, unwalled = self.result.samples["quiet"], self.result.samples["unwalled"]
+        quiet_rate = (quiet.server_cpu - unwalled.server_cpu) / (quiet.at - unwalled.at)
+        for _ in range(config.solo_moves // config.solo_batch):
+            before, started = _cpu_and_rss(self.servers.pids)[0], time.perf_counter()
+            if not await self._solo_batch(phones[0], prefix):
+                break  # the error is counted; a batch short of moves is no measure
+            spent = _cpu_and_rss(self.servers.pids)[0] - before
+            window = time.perf_counter() - started
+            self.result.solo_cpu.append((spent - quiet_rate * window) / config.solo_batch)
+        return [await self._wall(i, counted=False) for i in range(len(walls))]
+
+    async def _solo_batch(self, tab: Tab, prefix: str) -> bool:
+        for _ in range(self.config.solo_batch):
+            if not await self._solo_move(tab, prefix):
+                return False
+            await asyncio.sleep(0.05)  # what the move sent is out before the next
+        return True
+
+    async def _solo_move(self, tab: Tab, prefix: str) -> bool:
+        inputs = [w for w in tab.widgets.values() if w.key.startswith(prefix)]
+        if not inputs:
+            self.result.error("no input on the page")
+            return False
+        widget = self.rng.choice(inputs)
+        value = self._new_value(tab, widget, inputs)
+        done = tab.expect(run_finished_after(tab, widget))
+        sent = time.perf_counter()
+        await tab.set_widget(widget, value)
+        if not await self._acknowledged(done, sent, self.result.solo_moves):
+            self.pending[self.tokens[id(tab)]] = self._values(tab, prefix)
+            return False
+        self._remember(tab, self.tokens[id(tab)], prefix)
         return True
 
     @staticmethod
