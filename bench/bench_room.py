@@ -31,7 +31,8 @@ ratio app / minimal:
 Not a test: no assertions.  ``make bench`` runs 100, 300 and 500 phones (about 8 minutes, the
 figures in the README's "Large rooms"); choose with ``--phones 100,1000``, ``--phase
 weigh|options|vote|resistance``, ``--database-url`` (PostgreSQL: ``postgresql+psycopg://...``),
-``--processes K`` (phones spread over K servers on one database).
+``--processes K`` (phones spread over K servers on one database), ``--nginx`` (all of them
+through nginx in front of the K processes, as ``deploy/serve.py --apps K`` runs them).
 """
 
 from __future__ import annotations
@@ -160,8 +161,11 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=1, help="server processes (ports)")
     parser.add_argument("--idle", type=float, default=10.0, help="seconds of only timers")
     parser.add_argument("--no-baseline", action="store_true", help="skip the minimal app")
+    parser.add_argument(
+        "--nginx", action="store_true", help="the app behind nginx (deploy/serve.py)"
+    )
     args = parser.parse_args()
-    makers: list[Callable[[], Any]] = [lambda: WorkshopApp(args.database_url)]
+    makers: list[Callable[[], Any]] = [lambda: WorkshopApp(args.database_url, args.nginx)]
     if not args.no_baseline:
         makers.append(lambda: MinimalApp(args.database_url))
     for phones in (int(n) for n in args.phones.split(",")):

@@ -9,7 +9,10 @@ from __future__ import annotations
 import functools
 import os
 import secrets
+import socket
 import sys
+import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -54,8 +57,10 @@ class WorkshopApp:
 
     name = "workshop app"
 
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, nginx: bool = False) -> None:
         self.database_url = database_url
+        #: Phones and walls reach the apps through nginx (``deploy/serve.py``), not directly.
+        self.nginx = nginx
         self.code = ""
         self.key = ""
         self.round = 1
@@ -66,7 +71,9 @@ class WorkshopApp:
         """K app processes on one database until the block ends."""
         servers = Servers()
         with ExitStack() as stack:
-            for number in range(processes):
+            if self.nginx:
+                servers = stack.enter_context(behind_nginx(folder, processes, self.database_url))
+            for number in range(0 if self.nginx else processes):
                 place = folder / f"app{number}"
                 place.mkdir(parents=True, exist_ok=True)
                 server = stack.enter_context(
@@ -144,6 +151,70 @@ class WorkshopApp:
                         f"w.{self.round}.{c}": round(v) for c, v in ballot.weights.items()
                     }
         return found
+
+
+@contextmanager
+def behind_nginx(folder: Path, processes: int, database_url: str) -> Iterator[Servers]:
+    """K app processes and nginx in front of them, as ``deploy/serve.py --apps K`` starts them
+    (sticky sessions by nginx's route cookie, the frontend's files from disk, pre-gzipped).
+
+    The one port is nginx's; the process ids are the apps' (nginx's own CPU is not counted).
+    """
+    var = folder / "nginx"
+    var.mkdir(parents=True)
+    for place in (folder, var):
+        place.chmod(0o755)  # nginx's workers (nobody, when started by root) read the copy
+    first, listen = _consecutive_free_ports(processes), free_port()
+    command = [
+        sys.executable, str(ROOT / "deploy" / "serve.py"), "--apps", str(processes),
+        "--app-port", str(first), "--listen-port", str(listen), "--var", str(var),
+    ]  # fmt: skip
+    env = {
+        **os.environ,
+        **SERVER_ENV,
+        "WORKSHOP_DATABASE_URL": database_url,
+        "WORKSHOP_PUBLIC_URL": f"http://127.0.0.1:{listen}",
+    }
+    ports = [listen, *range(first, first + processes)]
+    with running(command, var / "serve.log", lambda: all(_healthy(p) for p in ports), env) as serve:
+        yield Servers(ports=[listen], pids=_children_running_streamlit(serve.pid))
+        time.sleep(0.5)  # nginx writes a websocket's line once it has closed
+        spread = Counter(line.split()[-1] for line in _lines(var / "streams.log"))
+        print(f"  websockets per app process (nginx): {dict(sorted(spread.items()))}", flush=True)
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text().splitlines() if path.exists() else []
+
+
+def _consecutive_free_ports(count: int) -> int:
+    """A port p with p … p + count - 1 free (serve.py numbers its apps consecutively)."""
+    for _ in range(50):
+        first = free_port()
+        if all(_nothing_listens(first + n) for n in range(1, count)):
+            return first
+    raise RuntimeError(f"no {count} consecutive free ports")
+
+
+def _nothing_listens(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def _children_running_streamlit(parent: int) -> list[int]:
+    """The process ids of `parent`'s children whose command line runs Streamlit."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            command = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue  # ended meanwhile
+        if int(stat[1]) == parent and b"streamlit" in command:
+            found.append(int(entry.name))
+    return sorted(found)
 
 
 class MinimalApp:
