@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import os
 import secrets
-import socket
 import sys
 import time
 from collections import Counter
@@ -26,7 +25,7 @@ for entry in (ROOT, ROOT / "tests", HERE):
         sys.path.insert(0, str(entry))
 
 from support.live_server import _healthy, live_server  # noqa: E402
-from support.network import free_port  # noqa: E402
+from support.network import consecutive_free_ports, free_port  # noqa: E402
 from support.processes import running  # noqa: E402
 
 #: The phase the facilitator moves on to from each measured phase.
@@ -164,7 +163,7 @@ def behind_nginx(folder: Path, processes: int, database_url: str) -> Iterator[Se
     var.mkdir(parents=True)
     for place in (folder, var):
         place.chmod(0o755)  # nginx's workers (nobody, when started by root) read the copy
-    first, listen = _consecutive_free_ports(processes), free_port()
+    first, listen = consecutive_free_ports(processes), free_port()
     command = [
         sys.executable, str(ROOT / "deploy" / "serve.py"), "--apps", str(processes),
         "--app-port", str(first), "--listen-port", str(listen), "--var", str(var),
@@ -185,20 +184,6 @@ def behind_nginx(folder: Path, processes: int, database_url: str) -> Iterator[Se
 
 def _lines(path: Path) -> list[str]:
     return path.read_text().splitlines() if path.exists() else []
-
-
-def _consecutive_free_ports(count: int) -> int:
-    """A port p with p … p + count - 1 free (serve.py numbers its apps consecutively)."""
-    for _ in range(50):
-        first = free_port()
-        if all(_nothing_listens(first + n) for n in range(1, count)):
-            return first
-    raise RuntimeError(f"no {count} consecutive free ports")
-
-
-def _nothing_listens(port: int) -> bool:
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) != 0
 
 
 def _children_running_streamlit(parent: int) -> list[int]:

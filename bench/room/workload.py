@@ -246,23 +246,7 @@ class Room:
         first = True
         for _ in range(config.moves):
             await asyncio.sleep(self.rng.uniform(*config.think))
-            inputs = [w for w in tab.widgets.values() if w.key.startswith(prefix)]
-            if not inputs:
-                result.error("no input on the page")
-                return
-            widget = self.rng.choice(inputs)
-            value = self._new_value(tab, widget, inputs)
-            done = tab.expect(run_finished_after(tab, widget))
-            sent, runs = time.perf_counter(), tab.new_sessions
-            await tab.set_widget(widget, value)
-            if not await self._acknowledged(done, sent):
-                # Which way it went wrong: no run started, or a run started and never finished.
-                self.result.error(
-                    "  of which a run had started"
-                    if tab.new_sessions > runs
-                    else "  of which no run started"
-                )
-                self.pending[token] = self._values(tab, prefix)
+            if not await self._move(tab, token, prefix, result.moves):
                 return
             if send is None:
                 self._remember(tab, token, prefix)
@@ -281,8 +265,31 @@ class Room:
         choices = [v for v in range(int(widget.minimum), int(widget.maximum) + 1) if v != current]
         return float(self.rng.choice(choices))
 
+    async def _move(self, tab: Tab, token: str, prefix: str, times: list[float]) -> bool:
+        """One input changed to another value, its time added to `times`; False when no input
+        is on the page or the change was not acknowledged (the error is counted)."""
+        inputs = [w for w in tab.widgets.values() if w.key.startswith(prefix)]
+        if not inputs:
+            self.result.error("no input on the page")
+            return False
+        widget = self.rng.choice(inputs)
+        value = self._new_value(tab, widget, inputs)
+        done = tab.expect(run_finished_after(tab, widget))
+        sent, runs = time.perf_counter(), tab.new_sessions
+        await tab.set_widget(widget, value)
+        if not await self._acknowledged(done, sent, times):
+            # Which way it went wrong: no run started, or a run started and never finished.
+            self.result.error(
+                "  of which a run had started"
+                if tab.new_sessions > runs
+                else "  of which no run started"
+            )
+            self.pending[token] = self._values(tab, prefix)
+            return False
+        return True
+
     async def _acknowledged(
-        self, done: asyncio.Future[float], sent: float, times: list[float] | None = None
+        self, done: asyncio.Future[float], sent: float, times: list[float]
     ) -> bool:
         try:
             finished = await asyncio.wait_for(done, TIMEOUT)
@@ -292,7 +299,7 @@ class Room:
         except ConnectionError:
             self.result.error("connection lost")
             return False
-        (self.result.moves if times is None else times).append(finished - sent)
+        times.append(finished - sent)
         return True
 
     async def _solo(self, phones: list[Tab], walls: list[Tab]) -> list[Tab]:
@@ -317,26 +324,12 @@ class Room:
         return [await self._wall(i, counted=False) for i in range(len(walls))]
 
     async def _solo_batch(self, tab: Tab, prefix: str) -> bool:
+        token = self.tokens[id(tab)]
         for _ in range(self.config.solo_batch):
-            if not await self._solo_move(tab, prefix):
+            if not await self._move(tab, token, prefix, self.result.solo_moves):
                 return False
+            self._remember(tab, token, prefix)
             await asyncio.sleep(0.05)  # what the move sent is out before the next
-        return True
-
-    async def _solo_move(self, tab: Tab, prefix: str) -> bool:
-        inputs = [w for w in tab.widgets.values() if w.key.startswith(prefix)]
-        if not inputs:
-            self.result.error("no input on the page")
-            return False
-        widget = self.rng.choice(inputs)
-        value = self._new_value(tab, widget, inputs)
-        done = tab.expect(run_finished_after(tab, widget))
-        sent = time.perf_counter()
-        await tab.set_widget(widget, value)
-        if not await self._acknowledged(done, sent, self.result.solo_moves):
-            self.pending[self.tokens[id(tab)]] = self._values(tab, prefix)
-            return False
-        self._remember(tab, self.tokens[id(tab)], prefix)
         return True
 
     @staticmethod
@@ -358,7 +351,7 @@ class Room:
         done = tab.expect(full_run_finished_after(tab))
         sent = time.perf_counter()
         await tab.click(button)
-        if await self._acknowledged(done, sent):
+        if await self._acknowledged(done, sent, self.result.moves):
             self._remember(tab, token, prefix)
             if self.config.phase == "vote":  # a vote stores the options given dots, no zeros
                 self.acked[token] = {k: v for k, v in self.acked[token].items() if v}

@@ -28,7 +28,7 @@ from e2e_support import HOST, open_page, phone_context, url, wait_ready, wall_co
 from serve import find_nginx
 from sqlalchemy.engine import make_url
 from support.ci import unavailable
-from support.network import free_port
+from support.network import consecutive_free_ports, free_port
 from support.outage import private_schema  # noqa: F401 - a fixture
 from support.processes import running
 
@@ -61,24 +61,6 @@ def _healthy(port: int) -> bool:
     return connection.getresponse().status == 200
 
 
-def _two_free_ports() -> int:
-    """A port p with p and p + 1 free (serve.py numbers its apps consecutively)."""
-    for _ in range(50):
-        first = free_port()
-        if first < 65535 and free_port_is(first + 1):
-            return first
-    raise RuntimeError("no two consecutive free ports")
-
-
-def free_port_is(port: int) -> bool:
-    """Whether nothing listens on loopback `port`."""
-    try:
-        http.client.HTTPConnection("127.0.0.1", port, timeout=1).connect()
-    except OSError:
-        return True
-    return False
-
-
 @pytest.fixture
 def replicas(postgres_url: str, private_schema: str) -> Iterator[Replicas]:  # noqa: F811
     if find_nginx() is None:
@@ -90,7 +72,7 @@ def replicas(postgres_url: str, private_schema: str) -> Iterator[Replicas]:  # n
     )
     folder = Path(tempfile.mkdtemp(prefix="fok-replicas-"))
     folder.chmod(0o755)  # nginx's workers (nobody, when started by root) read the copy
-    first, listen = _two_free_ports(), free_port()
+    first, listen = consecutive_free_ports(2), free_port()
     command = [
         sys.executable, "deploy/serve.py", "--apps", "2", "--app-port", str(first),
         "--listen-port", str(listen), "--var", str(folder),

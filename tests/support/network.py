@@ -31,6 +31,22 @@ def free_port() -> int:
     raise RuntimeError("no free test port between 20000 and 32000")
 
 
+def consecutive_free_ports(count: int) -> int:
+    """A port p with p … p + count - 1 free (``deploy/serve.py`` numbers its apps so)."""
+    for _ in range(50):
+        first = free_port()
+        if first + count <= _TEST_PORTS.stop and all(
+            _nothing_listens(first + n) for n in range(1, count)
+        ):
+            return first
+    raise RuntimeError(f"no {count} consecutive free test ports")
+
+
+def _nothing_listens(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) != 0
+
+
 class TcpProxy:
     """A loopback TCP proxy in front of the app whose connectivity a test switches off and on.
 

@@ -81,6 +81,25 @@ def test_a_failing_event_does_not_stop_the_others(caplog: pytest.LogCaptureFixtu
     assert "failed on the event loop" in caplog.text
 
 
+def test_a_loop_that_cannot_be_asked_leaves_the_next_event_to_wake_it() -> None:
+    """Scheduling failed (as Streamlit's hand-off, the error goes to the script thread): the
+    event is lost, and the next one wakes the loop instead of waiting behind it forever."""
+    session = _Session()
+    real = session._call_soon_on_event_loop
+
+    def refuse(callback: Callable[[], None]) -> None:
+        raise RuntimeError("the loop refused")
+
+    session._call_soon_on_event_loop = refuse  # type: ignore[method-assign]
+    with pytest.raises(RuntimeError, match="refused"):
+        _emit(session, "lost")
+    session._call_soon_on_event_loop = real  # type: ignore[method-assign]
+    _emit(session, "next")
+    assert len(session.scheduled) == 1
+    session.run_loop()
+    assert [e[1] for e in session.handled] == ["next"]
+
+
 def test_threads_racing_the_loop_lose_nothing_and_keep_each_runs_order() -> None:
     """Four script threads emit while the loop handles: every event exactly once, each
     thread's events in the order it made them, and far fewer wake-ups than events."""

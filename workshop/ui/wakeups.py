@@ -56,6 +56,11 @@ class _Pending:
             self.events.append(event)
             return len(self.events) == 1
 
+    def drop(self) -> None:
+        """Forget the waiting events: the loop could not be asked to handle them."""
+        with self.lock:
+            self.events.clear()
+
     def handle_all(self) -> None:
         """On the event loop: handle the waiting events, oldest first.
 
@@ -104,7 +109,13 @@ def _on_scriptrunner_event(
     )
     pending = _pending_of(self)
     if pending.add(handle):
-        self._call_soon_on_event_loop(pending.handle_all)
+        try:
+            self._call_soon_on_event_loop(pending.handle_all)
+        except BaseException:
+            # Lost as Streamlit's own hand-off loses it; but a list left full would never
+            # wake the loop again, and every later event of this session would wait forever.
+            pending.drop()
+            raise
 
 
 def _enqueued_some_message(self: Runtime) -> None:
