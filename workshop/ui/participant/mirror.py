@@ -12,7 +12,7 @@ import streamlit as st
 from workshop.content import ContentPack
 from workshop.engine.ballots import SLIDER_DEFAULT, validate_hybrid_params, validate_weights
 from workshop.store import SessionView
-from workshop.ui import push
+from workshop.ui import push, redraw
 from workshop.ui.runtime import run_from_callback
 from workshop.web import services
 
@@ -154,13 +154,16 @@ def submit_ballot(view: SessionView, pack: ContentPack, token: str) -> None:
 
 
 def on_weights_changed(
-    view: SessionView, pack: ContentPack, token: str, redraw: list[str] | None = None
+    view: SessionView, pack: ContentPack, token: str, parts: list[str] | None = None
 ) -> None:
     """A slider's callback: save at once (an error is shown on the next run).
 
-    `redraw`: the parts of the page (fragment keys) that show what the sliders give; only
-    they rerun, not the page (a room of phones moves sliders many times a second).
+    `parts`: the parts of the page (fragment keys) that show what the sliders give; only
+    they rerun, not the page (a room of phones moves sliders many times a second).  Usually
+    the move's request already is their rerun (:mod:`workshop.ui.redraw`).
     """
     run_from_callback(submit_ballot, view, pack, token)
-    if redraw and push.serves_a_browser():  # AppTest reruns the page: it cannot merge parts
-        st.rerun(redraw)  # ends the callback: Streamlit reruns just these fragments
+    if not parts or not push.serves_a_browser():  # AppTest reruns the page: it cannot merge parts
+        return
+    if not redraw.redrawing(parts):  # the move's request was not turned into their rerun
+        st.rerun(parts)  # ends the callback: Streamlit reruns just these fragments

@@ -22,6 +22,7 @@ from workshop.ui.participant.mirror import (
 from workshop.ui.participant.posts import kept_post, post_outcome, send_post
 from workshop.ui.participant.ranking import my_ranking, my_scores, top_option
 from workshop.ui.participant.weigh import guarded, unsaved_weights, weight_sliders
+from workshop.ui.redraw import route
 from workshop.ui.runtime import percent, reader_lang, show_pending_error, text_md, tr
 from workshop.web import services
 
@@ -88,6 +89,7 @@ def _hybrid_sliders(view: SessionView, pack: ContentPack, token: str) -> None:
                     on_change=_param_moved,
                     args=(view, pack, token, name, widget),
                 )
+                route(RANKING, [widget])  # a move's request becomes the ranking's rerun
 
 
 def _steps(parameter: Parameter) -> list[float]:
@@ -113,7 +115,7 @@ def _param_moved(view: SessionView, pack: ContentPack, token: str, name: str, wi
     """The participant set this parameter: it is theirs from now on; save at once."""
     st.session_state[own_params_key(view)].add(name)
     st.session_state[mirror_key(view)][name] = float(st.session_state[widget])
-    on_weights_changed(view, pack, token, redraw=[RANKING])
+    on_weights_changed(view, pack, token, parts=[RANKING])
 
 
 def _comment_form(view: SessionView, pack: ContentPack, token: str) -> None:

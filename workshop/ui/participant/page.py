@@ -16,7 +16,7 @@ import streamlit as st
 from workshop.content import ContentPack
 from workshop.errors import StoreUnavailable, WorkshopError
 from workshop.store import SessionView
-from workshop.ui import identity, push
+from workshop.ui import identity, push, redraw
 from workshop.ui.participant import (
     context,
     options,
@@ -145,6 +145,7 @@ def render() -> None:
     show_pending_error()
     forget_drawn()  # the welcome phase notes its concerns list again as it draws it
     pilot.forget_drawn()  # and the results phase its pilot plan
+    redraw.forget_routes()  # the phase routes its sliders' moves to the parts they change
     complete = _draw_phase(view, pack, token) and not stale
     with top:
         phase_top(f"{view.code}.{view.round}.{view.phase}")

@@ -23,6 +23,7 @@ from workshop.ui.participant.mirror import (
     weight_key,
 )
 from workshop.ui.participant.ranking import my_ranking
+from workshop.ui.redraw import route
 from workshop.ui.runtime import (
     is_outage,
     names_list,
@@ -132,6 +133,8 @@ def weight_sliders(
             on_change=on_weights_changed,
             args=(view, pack, token, redraw),
         )
+        if redraw and len(redraw) == 1:  # a move's request becomes this part's rerun
+            route(redraw[0], [widget])
     st.caption(f"{tr('common.slider_low')} · {tr('common.slider_high')}")
 
 
