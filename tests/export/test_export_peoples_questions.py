@@ -204,10 +204,10 @@ def test_record_groups_concerns_by_status_and_shows_the_pilot(store: Store) -> N
     html = html_bytes(snap(store, seeded)).decode("utf-8")
     assert "Das Team &lt;vertritt&gt; =1+1" in html and "<vertritt>" not in html
     assert html.index("Offen (") < html.index("Beantwortet (1)")
-    assert "Team Nord &lt;b&gt;" in html and "12.05.2027" in html
+    assert "Team Nord &lt;b&gt;" in html and "12. Mai 2027" in html
     assert "Erstlösungsquote" in html and "Rückrufe je Fall" in html
     english = "\n".join(plain_text(record_document(snap(store, seeded, "en"))))
-    assert "2027-05-12" in english and "Employee wellbeing" in english
+    assert "12 May 2027" in english and "Employee wellbeing" in english
     pilot = next(t for t in tables(snap(store, seeded)) if t.id == "pilot")
     assert ("Pilotteam", "Team Nord <b>") in pilot.rows
 

@@ -269,7 +269,7 @@ def test_the_results_phase_shows_the_pilot_plan(
     assert at.session_state["_wall_frame"].panels[0].kind == "pilot"
     text = visible_text(at)
     assert "Wie es weitergeht" in text
-    for part in (NAMES["pods"], "Team Nord", "8 Wochen", "Erstlösungsquote", "15.03.2026"):
+    for part in (NAMES["pods"], "Team Nord", "8 Wochen", "Erstlösungsquote", "15. März 2026"):
         assert part in text
     assert "Wohlbefinden der Mitarbeitenden" in text
 
@@ -358,10 +358,11 @@ def test_the_earlier_workshops_top_places_show_beside_the_ranking(
     frame = at.session_state["_wall_frame"]
     assert frame.panels[0].kind == "ranking"
     places = tuple(f"{n}. {NAMES[o]}" for n, o in enumerate(before, start=1))
-    assert frame.earlier.title == "Letzter Workshop (27.11.2026)"
+    assert frame.earlier.title == "Letzter Workshop (27. November 2026)"
     assert frame.earlier.places == places
     shown = earlier_text(at)
-    assert f"Letzter Workshop (27.11.2026) {' '.join(places)}" in shown  # one below the other
+    # One below the other:
+    assert f"Letzter Workshop (27. November 2026) {' '.join(places)}" in shown
     assert f"Vorher vorn: {NAMES[before[0]]} – jetzt: {NAMES[leader]}." in shown
     # The same leader as last time is said as such, in English too.
     set_earlier(ui_store, seeded, earlier_round([leader, *before]))
@@ -390,7 +391,7 @@ def test_a_below_threshold_earlier_round_shows_no_option(
     earlier = at.session_state["_wall_frame"].earlier
     assert earlier is not None and earlier.places == () and earlier.leader == ""
     shown = earlier_text(at)
-    assert "Letzter Workshop (27.11.2026) Zu wenige Gewichtungen" in shown
+    assert "Letzter Workshop (27. November 2026) Zu wenige Gewichtungen" in shown
     assert "(abgegeben: 3)" in shown
     assert not any(name in shown for name in NAMES.values())
 

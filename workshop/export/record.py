@@ -679,7 +679,7 @@ def _pilot(snapshot: Snapshot) -> list[Block]:
         (t("export.field.pilot_weeks", lang), str(plan["weeks"])),
         (t("export.field.pilot_measures", lang), words.pilot_measures(plan, lang)),
     ]
-    review = words.day(str(plan.get("review_on") or ""), lang)
+    review = words.day_words(str(plan.get("review_on") or ""), lang)
     if review:
         rows.append((t("export.field.pilot_review", lang), review))
     return [*blocks, Facts(tuple(rows))]

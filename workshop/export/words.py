@@ -124,12 +124,23 @@ def resistance_names(pack: ContentPack, lang: Lang) -> dict[str, str]:
 
 
 def day(iso: str, lang: Lang) -> str:
-    """An ISO day ("2026-05-12") as "12.05.2026" in German, unchanged in English; "" stays ""."""
+    """An ISO day ("2026-05-12") in a table cell: "12.05.2026" in German (German Excel reads it
+    as a date), unchanged in English; "" stays ""."""
     try:
         parsed = date.fromisoformat(iso)
     except ValueError:
         return iso
     return parsed.strftime("%d.%m.%Y") if lang == "de" else parsed.isoformat()
+
+
+def day_words(iso: str, lang: Lang) -> str:
+    """An ISO day in running text as the phone and the wall write it: "12. Mai 2026" /
+    "12 May 2026"; "" when there is none or it is no day."""
+    try:
+        parsed = date.fromisoformat(iso)
+    except ValueError:
+        return ""
+    return wording.day_text(parsed, lang)
 
 
 def pilot_measures(plan: Mapping[str, Any], lang: Lang) -> str:

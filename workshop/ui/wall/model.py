@@ -645,18 +645,12 @@ def _measures(plan: Mapping[str, object], lang: Lang) -> str:
 
 
 def _review_date(value: object, lang: Lang) -> str:
-    """An ISO date as the reader writes it (15.03.2026 / 15 March 2026); '' if none or invalid."""
+    """An ISO date as the phone and the record write it (15. März 2026 / 15 March 2026); ''
+    if none or invalid."""
     try:
         day = date.fromisoformat(str(value or ""))
     except ValueError:
         return ""
-    return _day_words(day, lang)
-
-
-def _day_words(day: date, lang: Lang) -> str:
-    """A day as the wall writes it: 15.03.2026 / 15 March 2026."""
-    if lang == "de":
-        return f"{day.day:02d}.{day.month:02d}.{day.year}"
     return day_text(day, lang)
 
 
@@ -752,12 +746,13 @@ def _leader_sentence(
 
 
 def _earlier_title(exported_at: object, lang: Lang) -> str:
-    """ "Letzter Workshop (27.11.2026)", from the export's time; without a valid time, undated."""
+    """ "Letzter Workshop (27. November 2026)", from the export's time; without a valid time,
+    undated."""
     try:
         day = datetime.fromisoformat(str(exported_at or "")).date()
     except ValueError:
         return t("wall.earlier.title_undated", lang)
-    return t("wall.earlier.title", lang, date=_day_words(day, lang))
+    return t("wall.earlier.title", lang, date=day_text(day, lang))
 
 
 def _count(value: object) -> int:
