@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from store_support import Database
 
-from workshop.errors import InvalidInput
+from workshop.errors import InvalidInput, WorkshopError
 from workshop.store import Joined, Store
 
 
@@ -146,3 +146,48 @@ def test_counts_follow_the_current_round(
     store.start_round(code, key)
     counts = store.counts(code)
     assert (counts.participants, counts.weights, counts.votes, counts.comments) == (2, 0, 0, 0)
+
+
+def test_a_save_is_four_statements_and_numbers_its_event(
+    store: Store, code: str, alice: Joined
+) -> None:
+    """Lock and event number in one statement, the participant, the input, the event (and the
+    commit): each is a round trip on PostgreSQL, and every slider move is a save."""
+    from sqlalchemy import event
+
+    before = store.last_seq(code)
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(str(args[2]).split()[0].upper())
+
+    event.listen(store._engine, "before_cursor_execute", count)  # type: ignore[attr-defined]
+    try:
+        store.submit_weights(code, alice.token, {"SPD": 4})
+    finally:
+        event.remove(store._engine, "before_cursor_execute", count)  # type: ignore[attr-defined]
+    assert [s for s in statements if s != "BEGIN"] == ["UPDATE", "SELECT", "INSERT", "INSERT"]
+    assert store.last_seq(code) == before + 1
+    assert [e.kind for e in store.events_since(code, before)] == ["weights_submitted"]
+
+
+@pytest.mark.parametrize("refusal", ["locked", "unknown participant", "expired"])
+def test_a_refused_save_takes_no_event_number(
+    store: Store, db: Database, clock: Any, code: str, key: str, alice: Joined, refusal: str
+) -> None:
+    """The event number the save took with its lock goes back with the refusal."""
+    store.submit_weights(code, alice.token, {"SPD": 2})
+    token = alice.token
+    if refusal == "locked":
+        store.set_locked(code, key, "weights", True)
+    elif refusal == "unknown participant":
+        token = "no-such-token"
+    before, rows = store.last_seq(code), db.rows()
+    if refusal == "expired":
+        clock.advance(days=400)
+    with pytest.raises(WorkshopError):
+        store.submit_weights(code, token, {"SPD": 9})
+    if refusal == "expired":
+        clock.advance(days=-400)
+    assert store.last_seq(code) == before
+    assert db.rows() == rows

@@ -92,7 +92,7 @@ class InputOps(StoreCore):
     ) -> dict[str, Any]:
         """Replace the participant's input of the current round; return the stored values."""
         with self._write() as connection:
-            session = self._lock_session(connection, code)
+            session = self._lock_session_for_event(connection, code)
             self._require_unlocked(session, kind.lock_kind)
             participant = self._require_participant(connection, session.id, token)
             key = {
@@ -103,7 +103,7 @@ class InputOps(StoreCore):
             values = {**key, **stored, "submitted_at": self._now()}
             upsert(connection, kind.table, values, _ONE_PER_ROUND)
             payload = {"participant_id": participant.id, "round": session.round_no, **logged}
-            self._log(connection, session.id, kind.event_kind, payload)
+            self._log(connection, session.id, kind.event_kind, payload, seq=session.last_seq)
         return {**values, "role_group": participant.role_group}
 
     def _rows(
