@@ -30,6 +30,7 @@ from e2e_support import (
 from support.live_server import LiveServer
 from support.seeding import new_session
 
+from workshop.engine.ballots import STATUS_QUO
 from workshop.packs import default_pack
 from workshop.store import SessionSettings, Store, open_store
 from workshop.text.i18n import t
@@ -111,6 +112,29 @@ def test_a_concern_posted_on_one_phone_appears_on_another_without_reload(
     finally:
         one.close()
         two.close()
+
+
+def test_others_rating_their_resistance_reaches_the_phone_without_reload(
+    browser: Browser, server: LiveServer, store: Store
+) -> None:
+    """How many rated reaches a phone in the resistance phase within 2 s, untouched."""
+    code, key = new_session(store)
+    store.set_phase(code, key, "resistance")
+    context = phone_context(browser)
+    try:
+        page = open_page(context, url(server.port, f"/join/{code}"))
+        page.get_by_text(t("participant.resistance_count", "de", n=0)).wait_for()
+        page.evaluate("() => { window.__notReloaded = true; }")
+        ratings = dict.fromkeys([*default_pack().all_option_ids, STATUS_QUO], 3)
+        for _ in range(2):
+            store.submit_resistance(code, store.join(code).token, ratings)
+        rated = time.monotonic()
+        counted = t("participant.resistance_count", "de", n=2)
+        page.get_by_text(counted).wait_for(timeout=ARRIVES_WITHIN_MS + 1500)  # may wait 1.5 s
+        print(f"the count arrived after {time.monotonic() - rated:.2f} s")
+        assert page.evaluate("() => window.__notReloaded === true"), "the phone was reloaded"
+    finally:
+        context.close()
 
 
 def test_a_phone_scrolled_down_opens_the_next_phase_at_its_top(

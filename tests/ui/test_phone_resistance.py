@@ -207,3 +207,37 @@ def test_tied_least_options_are_named_together(store: Store) -> None:
     at = page("participate", code=code, p=token, lang="en")
     names = (PACK.option("pods").name.en, PACK.option("swarming").name.en)
     assert f"Tied as least resisted: {names[0]} and {names[1]}" in texts(at)
+
+
+def test_others_rating_reaches_the_phone_without_a_tap(store: Store) -> None:
+    """The group's result is followed like the concerns: its push signature moves when
+    someone else rates (the count before the reveal, the figures after it), and the page's
+    follower then redraws it."""
+    code, key, token = _session(store, threshold=3)
+    at = page("participate", code=code, p=token)
+    assert "0 Personen haben ihren Widerstand eingeschätzt." in texts(at)
+    drawn = at.session_state["_resistance_group_drawn"]
+    assert drawn[0] == code
+
+    def now() -> tuple[object, ...]:
+        return resistance.group_signature(store.get_session(code))
+
+    assert now() == drawn[1]
+    _others_rate(store, code, 3, _ratings(low="pods"))
+    counted = now()
+    assert counted != drawn[1]  # the follower redraws the phone
+    store.set_revealed(code, key, True)
+    refresh(at, store, code)
+    assert "3 Personen haben ihren Widerstand eingeschätzt." in texts(at)
+    assert at.session_state["_resistance_group_drawn"][1] == now()
+    _others_rate(store, code, 1, _ratings(low="tiered"))
+    assert now() != at.session_state["_resistance_group_drawn"][1]  # the figures moved too
+
+
+def test_another_phase_follows_no_group_result(store: Store) -> None:
+    code, key, token = _session(store)
+    at = page("participate", code=code, p=token)
+    assert "_resistance_group_drawn" in at.session_state
+    store.set_phase(code, key, "results")
+    refresh(at, store, code)
+    assert "_resistance_group_drawn" not in at.session_state

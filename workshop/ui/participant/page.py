@@ -145,6 +145,7 @@ def render() -> None:
     show_pending_error()
     forget_drawn()  # the welcome phase notes its concerns list again as it draws it
     pilot.forget_drawn()  # and the results phase its pilot plan
+    resistance.forget_drawn()  # and the resistance phase the group's result
     redraw.forget_routes()  # the phase routes its sliders' moves to the parts they change
     complete = _draw_phase(view, pack, token) and not stale
     with top:
@@ -201,8 +202,9 @@ def _follow_by_push(view: SessionView, complete: bool) -> None:
     Where the server cannot push (AppTest), the page polls with :func:`_follow` instead.
     """
     concerns, plan = drawn_concerns(view.code), pilot.drawn_pilot(view.code)
-    fingerprint = _fingerprint_following(concerns is not None, plan is not None)
-    drawn = (_fingerprint(view), (concerns, plan)) if complete else None
+    group = resistance.drawn_group(view.code)
+    fingerprint = _fingerprint_following(concerns is not None, plan is not None, group is not None)
+    drawn = (_fingerprint(view), (concerns, plan, group)) if complete else None
     if not push.watch(view.code, drawn, fingerprint):
         _follow(view.code, _fingerprint(view) if complete else None, time.monotonic())
     elif not complete:
@@ -210,18 +212,20 @@ def _follow_by_push(view: SessionView, complete: bool) -> None:
 
 
 @cache
-def _fingerprint_following(concerns: bool, plan: bool) -> push.Fingerprint:
+def _fingerprint_following(concerns: bool, plan: bool, group: bool) -> push.Fingerprint:
     """For the push thread: the session, and what else the page drew that may wait a moment.
 
     A page listing concerns also follows the list (posts, upvotes, a status or an answer); one
-    showing the pilot block follows the plan.  One function per combination (cached), so pages
+    showing the pilot block follows the plan; one showing the group's resistance follows how
+    many rated and, once shown, the figures.  One function per combination (cached), so pages
     drawing the same way share its reads in each turn of the push thread.
     """
 
     def fingerprint(view: SessionView) -> push.Drawn:
         listed = current_concerns(view.code) if concerns else None
         planned = pilot.current_pilot(view.code) if plan else None
-        return _fingerprint(view), (listed, planned)
+        rated = resistance.group_signature(view) if group else None
+        return _fingerprint(view), (listed, planned, rated)
 
     return fingerprint
 
@@ -240,9 +244,13 @@ def _follow(code: str, drawn: tuple[Any, ...] | None, since: float) -> None:
     be drawn in full (an old view, a read that failed): it is redrawn once the store answers.
     """
     try:
-        current = _fingerprint(services.session_view(code))
-        # Others' concerns and upvotes, the pilot plan: one cheap read while the page shows it.
-        moved = current == drawn and (concerns_moved(code) or pilot.pilot_moved(code))
+        view = services.session_view(code)
+        current = _fingerprint(view)
+        # Others' concerns and upvotes, the pilot plan, the group's resistance: one cheap read
+        # each while the page shows it.
+        moved = current == drawn and (
+            concerns_moved(code) or pilot.pilot_moved(code) or resistance.group_moved(view)
+        )
     except WorkshopError as error:
         if is_outage(error):
             outage_notice()

@@ -34,6 +34,9 @@ from workshop.ui.runtime import (
 from workshop.web import services
 
 Ratings = dict[str, int]
+#: Session state: (session code, signature) of the group's result this run drew, which the
+#: follower (``participant.page``) redraws when others rate.
+_GROUP_DRAWN = "_resistance_group_drawn"
 
 
 def draw(view: SessionView, pack: ContentPack, token: str) -> None:
@@ -211,8 +214,36 @@ def _lower_resistance(view: SessionView, pack: ContentPack, token: str, recorded
         post_outcome("lower", "participant.lower_sent")
 
 
+def group_signature(view: SessionView) -> tuple[object, ...]:
+    """What the group's result shows now: the count, and from the threshold the figures.
+
+    No Streamlit call: the push thread calls this (one computation per change, shared).
+    """
+    results = services.resistance_of(view)
+    figures = tuple((o.option, o.rank, o.total, o.high) for o in results.options)
+    return results.count, results.shown, results.least, figures
+
+
+def drawn_group(code: str) -> tuple[object, ...] | None:
+    """The group's result this run drew for session `code`, or None when it drew none."""
+    drawn = st.session_state.get(_GROUP_DRAWN)
+    return drawn[1] if drawn is not None and drawn[0] == code else None
+
+
+def forget_drawn() -> None:
+    """The page shows no group result (another phase): nothing to follow."""
+    st.session_state.pop(_GROUP_DRAWN, None)
+
+
+def group_moved(view: SessionView) -> bool:
+    """True when others rated since the page drew the group's result (False when none drawn)."""
+    drawn = drawn_group(view.code)
+    return drawn is not None and group_signature(view) != drawn
+
+
 def _group(view: SessionView, pack: ContentPack, results: ResistanceResults) -> None:
     """The group's result: the count; after the reveal and from the threshold, the figures."""
+    st.session_state[_GROUP_DRAWN] = (view.code, group_signature(view))
     st.markdown(f"#### {tr('participant.resistance_group')}")
     one = ".one" if results.count == 1 else ""
     st.caption(tr(f"participant.resistance_count{one}", n=results.count))
