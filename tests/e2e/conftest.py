@@ -3,6 +3,7 @@
 * ``server``: the app started the way the README starts it (`streamlit run app.py`, see
   ``tests/support/live_server.py``) on a free port with a temporary SQLite database.  Tests that
   need other server options (a short ``server.disconnectedSessionTTL``) start their own.
+* ``store``: the live server's store, for what a facilitator or another phone does directly.
 * ``browser``: Debian's Chromium driven by Playwright (flags in ``e2e_support.LAUNCH_ARGS``).
   Each test opens its own contexts (phones, wall, laptop) and closes them.
 * Without Playwright, zxing-cpp or ``/usr/bin/chromium`` the tests skip with the reason shown;
@@ -18,6 +19,8 @@ import pytest
 from e2e_support import CHROMIUM, LAUNCH_ARGS, SCREENSHOTS, missing_browser
 from support.ci import unavailable
 from support.live_server import LiveServer, live_server
+
+from workshop.store import Store, open_store
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -51,6 +54,13 @@ def server(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterat
     """
     with live_server(tmp_path_factory.mktemp("e2e")) as running:
         yield running
+
+
+@pytest.fixture
+def store(server: LiveServer) -> Iterator[Store]:
+    """The live server's store, for the facilitator's moves and other phones' inputs."""
+    with open_store(server.database_url) as opened:
+        yield opened
 
 
 @pytest.hookimpl(wrapper=True)

@@ -6,10 +6,8 @@ The websocket's frames are read as Streamlit's own protocol: what the frontend s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import pytest
 from e2e_support import IDLE, SLIDER_INPUTS, phone_context, token_of, url, wait_ready
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -17,18 +15,12 @@ from support.live_server import LiveServer
 from support.seeding import new_session
 
 from workshop.packs import default_pack
-from workshop.store import Store, open_store
+from workshop.store import Store
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, WebSocket
 
 CRITERIA = default_pack().criterion_ids
-
-
-@pytest.fixture
-def store(server: LiveServer) -> Iterator[Store]:
-    with open_store(server.database_url) as opened:
-        yield opened
 
 
 class Frames:

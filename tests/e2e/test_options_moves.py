@@ -3,10 +3,8 @@ draws is what a freshly opened page draws from the stored values (Chromium, a ph
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import pytest
 from e2e_support import (
     IDLE,
     SLIDER_INPUTS,
@@ -20,19 +18,13 @@ from support.live_server import LiveServer
 from support.seeding import new_session
 
 from workshop.packs import default_pack
-from workshop.store import Store, open_store
+from workshop.store import Store
 from workshop.text.i18n import t
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 CRITERIA = default_pack().criterion_ids
-
-
-@pytest.fixture
-def store(server: LiveServer) -> Iterator[Store]:
-    with open_store(server.database_url) as opened:
-        yield opened
 
 
 def ranking(page: Page) -> list[str]:

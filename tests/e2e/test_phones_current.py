@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -32,7 +31,7 @@ from support.seeding import new_session
 
 from workshop.engine.ballots import STATUS_QUO
 from workshop.packs import default_pack
-from workshop.store import SessionSettings, Store, open_store
+from workshop.store import SessionSettings, Store
 from workshop.text.i18n import t
 from workshop.web.demo import seed_demo
 
@@ -65,13 +64,6 @@ _WALL_VOTES = """(label) => {
     .find(c => c.querySelector('.label')?.innerText.trim() === label);
   return cell ? Number(cell.querySelector('.value').innerText.trim()) : null;
 }"""
-
-
-@pytest.fixture
-def store(server: LiveServer) -> Iterator[Store]:
-    """The live server's store, for the facilitator's moves."""
-    with open_store(server.database_url) as opened:
-        yield opened
 
 
 def _phase(page: Page, phase: str) -> None:

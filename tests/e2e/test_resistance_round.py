@@ -11,7 +11,6 @@ resistance?" arrives as a concern linked to its option.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -35,7 +34,7 @@ from support.seeding import new_session
 from workshop.engine.ballots import STATUS_QUO
 from workshop.packs import default_pack
 from workshop.rounds.resistance import rated_options
-from workshop.store import Store, open_store
+from workshop.store import Store
 from workshop.text.i18n import t
 from workshop.text.wording import option_names
 
@@ -59,13 +58,6 @@ _WALL_COUNT = """(label) => {
     .find(c => c.querySelector('.label')?.innerText.trim() === label);
   return cell ? Number(cell.querySelector('.value').innerText.trim()) : null;
 }"""
-
-
-@pytest.fixture
-def store(server: LiveServer) -> Iterator[Store]:
-    """The live server's store, for the facilitator's moves."""
-    with open_store(server.database_url) as opened:
-        yield opened
 
 
 def _rate(page: Page, n: int) -> dict[str, int]:

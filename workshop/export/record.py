@@ -37,6 +37,7 @@ from workshop.rounds.resistance import Disagreement, ResistanceResults
 from workshop.rounds.results import RoundResults
 from workshop.store import CONCERN_STATUSES, PHASES
 from workshop.text.i18n import t
+from workshop.text.wording import iso_day_text
 
 
 @dataclass(frozen=True)
@@ -679,7 +680,7 @@ def _pilot(snapshot: Snapshot) -> list[Block]:
         (t("export.field.pilot_weeks", lang), str(plan["weeks"])),
         (t("export.field.pilot_measures", lang), words.pilot_measures(plan, lang)),
     ]
-    review = words.day_words(str(plan.get("review_on") or ""), lang)
+    review = iso_day_text(plan.get("review_on"), lang)  # as the phone and the wall write it
     if review:
         rows.append((t("export.field.pilot_review", lang), review))
     return [*blocks, Facts(tuple(rows))]

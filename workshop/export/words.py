@@ -133,16 +133,6 @@ def day(iso: str, lang: Lang) -> str:
     return parsed.strftime("%d.%m.%Y") if lang == "de" else parsed.isoformat()
 
 
-def day_words(iso: str, lang: Lang) -> str:
-    """An ISO day in running text as the phone and the wall write it: "12. Mai 2026" /
-    "12 May 2026"; "" when there is none or it is no day."""
-    try:
-        parsed = date.fromisoformat(iso)
-    except ValueError:
-        return ""
-    return wording.day_text(parsed, lang)
-
-
 def pilot_measures(plan: Mapping[str, Any], lang: Lang) -> str:
     """The plan's measures in words, the other measures last ("" if none)."""
     named = [t(f"common.pilot_measure.{m}", lang) for m in plan.get("measures", ())]

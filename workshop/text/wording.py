@@ -54,6 +54,15 @@ def day_text(day: date, lang: Lang) -> str:
     return t("common.date", lang, day=day.day, month=months[day.month - 1], year=day.year)
 
 
+def iso_day_text(iso: object, lang: Lang) -> str:
+    """An ISO day ("2026-05-12") as :func:`day_text` writes it; "" when none or no day."""
+    try:
+        parsed = date.fromisoformat(str(iso or ""))
+    except ValueError:
+        return ""
+    return day_text(parsed, lang)
+
+
 def criterion_names(pack: ContentPack, lang: Lang) -> dict[str, str]:
     """Criterion id → name in `lang`."""
     return {c.id: c.name.get(lang) for c in pack.criteria}

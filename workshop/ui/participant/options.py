@@ -70,6 +70,7 @@ def _hybrid_sliders(view: SessionView, pack: ContentPack, token: str) -> None:
     locked = "weights" in view.locked
     own = follow_group_params(view, pack)
     mirror = st.session_state[mirror_key(view)]
+    drawn: list[str] = []
     for hybrid in pack.hybrids:
         with st.expander(text_md(hybrid.name), icon=":material/merge:"):
             st.caption(text_md(hybrid.summary))
@@ -89,7 +90,8 @@ def _hybrid_sliders(view: SessionView, pack: ContentPack, token: str) -> None:
                     on_change=_param_moved,
                     args=(view, pack, token, name, widget),
                 )
-                route(RANKING, [widget])  # a move's request becomes the ranking's rerun
+                drawn.append(widget)
+    route(RANKING, drawn)  # a move's request becomes the ranking's rerun
 
 
 def _steps(parameter: Parameter) -> list[float]:

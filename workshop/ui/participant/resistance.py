@@ -219,7 +219,10 @@ def group_signature(view: SessionView) -> tuple[object, ...]:
 
     No Streamlit call: the push thread calls this (one computation per change, shared).
     """
-    results = services.resistance_of(view)
+    return _signature(services.resistance_of(view))
+
+
+def _signature(results: ResistanceResults) -> tuple[object, ...]:
     figures = tuple((o.option, o.rank, o.total, o.high) for o in results.options)
     return results.count, results.shown, results.least, figures
 
@@ -243,7 +246,7 @@ def group_moved(view: SessionView) -> bool:
 
 def _group(view: SessionView, pack: ContentPack, results: ResistanceResults) -> None:
     """The group's result: the count; after the reveal and from the threshold, the figures."""
-    st.session_state[_GROUP_DRAWN] = (view.code, group_signature(view))
+    st.session_state[_GROUP_DRAWN] = (view.code, _signature(results))
     st.markdown(f"#### {tr('participant.resistance_group')}")
     one = ".one" if results.count == 1 else ""
     st.caption(tr(f"participant.resistance_count{one}", n=results.count))

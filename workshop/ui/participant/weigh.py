@@ -133,8 +133,8 @@ def weight_sliders(
             on_change=on_weights_changed,
             args=(view, pack, token, redraw),
         )
-        if redraw and len(redraw) == 1:  # a move's request becomes this part's rerun
-            route(redraw[0], [widget])
+    if redraw and len(redraw) == 1:  # a move's request becomes this part's rerun
+        route(redraw[0], [weight_key(view, c) for c in pack.criterion_ids])
     st.caption(f"{tr('common.slider_low')} · {tr('common.slider_high')}")
 
 

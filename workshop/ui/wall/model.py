@@ -17,7 +17,7 @@ import dataclasses
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 import pyarrow as pa
 
@@ -40,6 +40,7 @@ from workshop.text.wording import (
     alert_sentences,
     criterion_names,
     day_text,
+    iso_day_text,
     join_names,
     number,
     option_names,
@@ -627,7 +628,7 @@ def pilot_view(
     measures = _measures(plan, lang)
     if measures:
         lines.append((t("wall.pilot.measures", lang), measures))
-    review = _review_date(plan.get("review_on"), lang)
+    review = iso_day_text(plan.get("review_on"), lang)  # as the phone and the record write it
     if review:
         lines.append((t("wall.pilot.review", lang), review))
     return PilotView(options[str(plan["option"])], tuple(lines))
@@ -642,16 +643,6 @@ def _measures(plan: Mapping[str, object], lang: Lang) -> str:
     if other:
         words.append(textwrap.shorten(other, 120, placeholder=" …"))
     return join_names(words, lang)
-
-
-def _review_date(value: object, lang: Lang) -> str:
-    """An ISO date as the phone and the record write it (15. März 2026 / 15 March 2026); ''
-    if none or invalid."""
-    try:
-        day = date.fromisoformat(str(value or ""))
-    except ValueError:
-        return ""
-    return day_text(day, lang)
 
 
 # --------------------------------------------------------------------------- earlier workshop
