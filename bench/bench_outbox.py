@@ -20,14 +20,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the in-process runtime shared with the tests
 
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.runtime import Runtime, RuntimeConfig
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
+from support.runtime import started_runtime  # noqa: E402
 
-from workshop.ui import outbox
+from workshop.ui import outbox  # noqa: E402
 
 PAGE = "import streamlit as st\nfor n in range(20):\n    st.write(f'line {n}')\n"
 
@@ -47,15 +47,7 @@ async def _until(condition: Any) -> None:
 
 
 async def _cpu_per_rerun(script: Path, tabs: int, runs: int) -> float:
-    runtime = Runtime(
-        RuntimeConfig(
-            script_path=str(script),
-            media_file_storage=MemoryMediaFileStorage("/media"),
-            uploaded_file_manager=MemoryUploadedFileManager("/upload"),
-        )
-    )
-    try:
-        await runtime.start()
+    async with started_runtime(script) as runtime:
         clients = [_Client() for _ in range(tabs)]
         ids = [runtime.connect_session(c, user_info={}) for c in clients]
         rerun = BackMsg(rerun_script=BackMsg().rerun_script)
@@ -68,10 +60,6 @@ async def _cpu_per_rerun(script: Path, tabs: int, runs: int) -> float:
             runtime.handle_backmsg(ids[0], rerun)
             await _until(lambda n=n: clients[0].finished == n + 2)
         return (time.process_time() - started) / runs
-    finally:
-        runtime.stop()
-        await runtime.stopped
-        Runtime._instance = None
 
 
 def main() -> None:

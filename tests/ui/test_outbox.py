@@ -11,10 +11,9 @@ from typing import Any
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from streamlit.runtime import Runtime, RuntimeConfig
+from streamlit.runtime import Runtime
 from streamlit.runtime.app_session import AppSession
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+from support.runtime import started_runtime
 
 from workshop.ui import outbox
 
@@ -173,15 +172,7 @@ async def _until(condition: Any, timeout: float = 10.0) -> None:
 async def _room(script: Path) -> tuple[list[list[str | None]], bool]:
     """Five tabs run the page once, then the first one three times more: what each tab was
     sent (message kinds), and whether the loop visited the four idle tabs meanwhile."""
-    runtime = Runtime(
-        RuntimeConfig(
-            script_path=str(script),
-            media_file_storage=MemoryMediaFileStorage("/media"),
-            uploaded_file_manager=MemoryUploadedFileManager("/upload"),
-        )
-    )
-    try:
-        await runtime.start()
+    async with started_runtime(script) as runtime:
         clients = [_Client() for _ in range(5)]
         ids = [runtime.connect_session(c, user_info={"email": "x@y.z"}) for c in clients]
         visits = dict.fromkeys(ids, 0)
@@ -208,10 +199,6 @@ async def _room(script: Path) -> tuple[list[list[str | None]], bool]:
         assert visits[ids[0]] > before[ids[0]]
         idle_visited = any(visits[s] != before[s] for s in ids[1:])
         return [[m.WhichOneof("type") for m in c.messages] for c in clients], idle_visited
-    finally:
-        runtime.stop()
-        await runtime.stopped
-        Runtime._instance = None
 
 
 def test_a_real_runtime_sends_what_streamlit_sends_and_visits_only_the_tab_that_ran(
