@@ -13,7 +13,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.runtime import Runtime
 from streamlit.runtime.app_session import AppSession
-from support.runtime import started_runtime
+from support.runtime import run_on_own_thread, started_runtime
 
 from workshop.ui import outbox
 
@@ -210,9 +210,9 @@ def test_a_real_runtime_sends_what_streamlit_sends_and_visits_only_the_tab_that_
     as_installed = Runtime.__init__
     try:
         outbox.send_to_all()
-        streamlits, idle_visited_by_streamlit = asyncio.run(_room(script))
+        streamlits, idle_visited_by_streamlit = run_on_own_thread(_room(script))
         outbox.send_only_to_marked()
-        ours, idle_visited = asyncio.run(_room(script))
+        ours, idle_visited = run_on_own_thread(_room(script))
     finally:
         Runtime.__init__ = as_installed  # type: ignore[method-assign]
     assert idle_visited_by_streamlit  # Streamlit's loop goes through every tab each turn
