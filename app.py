@@ -4,6 +4,7 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from workshop.ui import secrets
+from workshop.ui.lane import one_run_at_a_time
 from workshop.ui.outbox import send_only_to_marked
 from workshop.ui.redraw import route_reruns
 from workshop.ui.server_tuning import cache_theme_messages
@@ -16,6 +17,7 @@ cache_theme_messages()
 batch_wakeups()
 route_reruns()
 send_only_to_marked()
+one_run_at_a_time()
 announce_addresses(int(st.get_option("server.port")))
 # The browser cookie (one identity per browser and session) wraps everything Streamlit serves.
 app = st.App("workshop/ui/main.py", routes=ROUTES, middleware=[Middleware(BrowserCookieMiddleware)])

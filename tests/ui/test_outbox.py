@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import inspect
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.runtime import Runtime
 from streamlit.runtime.app_session import AppSession
-from support.runtime import run_on_own_thread, started_runtime
+from support.runtime import RecordingTab, run_on_own_thread, started_runtime, until
 
 from workshop.ui import outbox
 
@@ -149,31 +148,11 @@ def test_threads_queueing_while_the_loop_takes_lose_no_mark() -> None:
 # --------------------------------------------------------------------------- a real runtime
 
 
-class _Client:
-    """A browser tab as the runtime sees it: it records what it is sent."""
-
-    def __init__(self) -> None:
-        self.messages: list[ForwardMsg] = []
-
-    def write_forward_msg(self, msg: ForwardMsg) -> None:
-        self.messages.append(msg)
-
-    def finished_runs(self) -> int:
-        return sum(m.WhichOneof("type") == "script_finished" for m in self.messages)
-
-
-async def _until(condition: Any, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "the runtime did not send in time"
-        await asyncio.sleep(0.01)
-
-
 async def _room(script: Path) -> tuple[list[list[str | None]], bool]:
     """Five tabs run the page once, then the first one three times more: what each tab was
     sent (message kinds), and whether the loop visited the four idle tabs meanwhile."""
     async with started_runtime(script) as runtime:
-        clients = [_Client() for _ in range(5)]
+        clients = [RecordingTab() for _ in range(5)]
         ids = [runtime.connect_session(c, user_info={"email": "x@y.z"}) for c in clients]
         visits = dict.fromkeys(ids, 0)
         for session_id in ids:
@@ -188,13 +167,13 @@ async def _room(script: Path) -> tuple[list[list[str | None]], bool]:
             session.flush_browser_queue = counted  # type: ignore[method-assign]
         for session_id in ids:
             runtime.handle_backmsg(session_id, BackMsg(rerun_script=BackMsg().rerun_script))
-        await _until(lambda: all(c.finished_runs() == 1 for c in clients))
+        await until(lambda: all(c.finished_runs() == 1 for c in clients))
         await asyncio.sleep(0.1)  # the status messages after the runs
         before = dict(visits)
         for _ in range(3):
             count = clients[0].finished_runs()
             runtime.handle_backmsg(ids[0], BackMsg(rerun_script=BackMsg().rerun_script))
-            await _until(lambda count=count: clients[0].finished_runs() == count + 1)
+            await until(lambda count=count: clients[0].finished_runs() == count + 1)
         await asyncio.sleep(0.1)
         assert visits[ids[0]] > before[ids[0]]
         idle_visited = any(visits[s] != before[s] for s in ids[1:])

@@ -50,10 +50,10 @@ RETRY_INCOMPLETE = 2.0
 #: a burst of upvotes must not rerun every phone three times a second.
 LAZY_EVERY = 1.5
 
-#: At most this many pushed reruns run at once; the others wait their turn.  A phase change
-#: reruns every phone: 300 runs at once leave Streamlit's event loop, which sends what the runs
-#: draw, one thread among 300 for the interpreter, and every phone would see its new page only
-#: when all are drawn.  A few at a time, each page goes out as soon as it is drawn.
+#: At most this many pushed reruns are started at once; the others wait their turn.  A phase
+#: change reruns every phone, and the process runs one script at a time (:mod:`workshop.ui.lane`):
+#: 300 pushed runs started together would leave a phone's slider move waiting behind all of them,
+#: while with a few started, each finished page goes out at once and a move waits behind few.
 MAX_RERUNS = 6
 #: A pushed rerun whose page has not reported back (see :func:`watch`) after this many seconds
 #: no longer holds its place (its browser went away, or the run stopped early).
