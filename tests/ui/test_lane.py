@@ -79,7 +79,7 @@ def test_a_run_within_a_run_does_not_wait_for_itself(
 ) -> None:
     """On a thread that holds the lane, a nested run goes ahead (it would wait 30 s)."""
     monkeypatch.setattr(lane, "WAIT_AT_MOST", 30.0)
-    lane._lane.acquire()
+    assert lane._lane.acquire(timeout=1.0)
     lane._inside.running = True
     try:
         started = time.monotonic()
@@ -116,6 +116,53 @@ def test_a_held_up_run_holds_the_others_only_so_long(
     assert len(recorded) == 3
     release.set()
     stuck.join(timeout=10)
+
+
+def test_a_run_that_steps_aside_lets_the_others_go_on(
+    recorded: list[Span], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A console drawing its charts for seconds: a phone's run that came while the console's
+    run held the lane goes on meanwhile (it would wait 30 s), and the long run has the lane
+    again afterwards."""
+    monkeypatch.setattr(lane, "WAIT_AT_MOST", 30.0)
+    holding, phone_waits, phone_ran = threading.Event(), threading.Event(), threading.Event()
+    quick = lane.STREAMLITS_RUN_SCRIPT
+    held_after: list[bool] = []
+    ran_meanwhile: list[bool] = []
+
+    def run(runner: Any, rerun_data: Any) -> None:
+        if runner != "long":
+            quick(runner, rerun_data)
+            phone_ran.set()
+            return
+        holding.set()
+        assert phone_waits.wait(timeout=10)
+        time.sleep(0.05)  # the phone's run is at the lane by now
+        with lane.stepped_aside():
+            ran_meanwhile.append(phone_ran.wait(timeout=5))
+        held_after.append(lane._lane.locked() and lane._inside.has_lane)
+
+    monkeypatch.setattr(lane, "STREAMLITS_RUN_SCRIPT", run)
+    long_run = threading.Thread(target=lane._run_script, args=("long", None))
+    long_run.start()
+    assert holding.wait(timeout=10)
+    phone = threading.Thread(target=lane._run_script, args=(None, None))
+    phone.start()
+    phone_waits.set()
+    long_run.join(timeout=20)
+    phone.join(timeout=1)
+    assert ran_meanwhile == [True] and held_after == [True]
+    assert not phone.is_alive()
+
+
+def test_stepping_aside_outside_a_run_leaves_the_lane_alone() -> None:
+    assert lane._lane.acquire(timeout=1.0)  # held by someone else
+    try:
+        with lane.stepped_aside():
+            assert lane._lane.locked()
+    finally:
+        lane._lane.release()
+    assert not lane._lane.locked()
 
 
 def test_a_failing_run_gives_the_lane_back(recorded: list[Span]) -> None:

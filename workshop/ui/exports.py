@@ -25,6 +25,7 @@ from workshop.export.json_import import import_session
 from workshop.export.json_parse import MAX_IMPORT_BYTES, ImportRejected, rejection_of
 from workshop.export.wall_charts import wall_charts
 from workshop.store import CreatedSession, SessionView, Store
+from workshop.ui import lane
 from workshop.ui.runtime import client_address, plain, reader_lang, show_error, tr
 from workshop.ui.shell import page_file
 from workshop.web import services
@@ -110,13 +111,14 @@ def _downloads(view: SessionView, key: str, options: ExportOptions) -> None:
 def make_chart_files(view: SessionView, key: str) -> ChartFiles:
     """Render every wall chart as PNG, with a progress bar (about half a second per chart)."""
     bar = st.progress(0.0, text=tr("export.step.snapshot"))
-    snapshot = build_snapshot(services.store(), view.code, key, charts=wall_charts)
-    files = []
-    for done, chart in enumerate(snapshot.charts, start=1):
-        bar.progress(
-            done / (len(snapshot.charts) + 1), text=tr("export.step.chart", title=chart.title)
-        )
-        files.append((chart.title, png_name(chart), chart_png(chart)))
+    with lane.stepped_aside():  # seconds of drawing: the phones' runs go on meanwhile
+        snapshot = build_snapshot(services.store(), view.code, key, charts=wall_charts)
+        files = []
+        for done, chart in enumerate(snapshot.charts, start=1):
+            bar.progress(
+                done / (len(snapshot.charts) + 1), text=tr("export.step.chart", title=chart.title)
+            )
+            files.append((chart.title, png_name(chart), chart_png(chart)))
     bar.empty()
     return ChartFiles(view.code, view.last_seq, snapshot.exported_at, tuple(files))
 
@@ -210,7 +212,8 @@ def render_import() -> None:
         return
     assert upload is not None  # the button is disabled without a file
     try:
-        created = bounded_import(services.store(), upload.getvalue(), client_address())
+        with lane.stepped_aside():  # a large file keeps the store busy for seconds
+            created = bounded_import(services.store(), upload.getvalue(), client_address())
     except ImportRejected as error:
         reason, where = rejection_of(error)
         st.error(

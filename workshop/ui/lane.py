@@ -22,7 +22,8 @@ tests run); ``tests/ui/test_lane.py`` holds the signature and the behaviour.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
@@ -45,14 +46,34 @@ def _run_script(self: ScriptRunner, rerun_data: Any) -> None:
     if getattr(_inside, "running", False):  # a run within a run on this thread: it has the lane
         STREAMLITS_RUN_SCRIPT(self, rerun_data)
         return
-    has_lane = _lane.acquire(timeout=WAIT_AT_MOST)
+    _inside.has_lane = _lane.acquire(timeout=WAIT_AT_MOST)
     _inside.running = True
     try:
         STREAMLITS_RUN_SCRIPT(self, rerun_data)
     finally:
         _inside.running = False
-        if has_lane:
+        if _inside.has_lane:
+            _inside.has_lane = False
             _lane.release()
+
+
+@contextmanager
+def stepped_aside() -> Iterator[None]:
+    """Within a run: let the other runs go on during a long piece of work (a console's charts
+    drawn, a file imported), then wait for the lane again.
+
+    Such work takes seconds; holding the lane through it would hold every phone's move for
+    :data:`WAIT_AT_MOST`.  Outside a run that holds the lane this does nothing.
+    """
+    if not getattr(_inside, "has_lane", False):
+        yield
+        return
+    _inside.has_lane = False
+    _lane.release()
+    try:
+        yield
+    finally:
+        _inside.has_lane = _lane.acquire(timeout=WAIT_AT_MOST)
 
 
 def one_run_at_a_time() -> None:
