@@ -17,10 +17,14 @@ ratio app / minimal:
 - interaction p50/p95/p99 — a change sent → ``script_finished`` of the full run it started;
 - first load (websocket open → first run finished) and join (``/join`` → page answered);
 - wall staleness — the k-th phone's first acknowledged input → a wall shows a count ≥ k;
-- follow delay of phones and walls after the facilitator's change;
+- follow delay of phones and walls after the facilitator's change, and what the change cost
+  the server in all (CPU from the change until the last page showed it, less the walls'
+  rate): on one core, half the phones can follow no sooner than half of it;
 - server CPU (``/proc/<pid>/stat``) per script run, per interaction (estimated: the load
   window's CPU less what walls and idle phones cost in the quiet stretch), per idle phone and
-  second; RSS per session; script runs per second; the load generator's own CPU;
+  second; RSS per session; script runs and moves per second; the cores the room's moves
+  need (every phone moving after its mean think time, at the CPU per interaction measured):
+  above 1.0 one process cannot keep up, as it runs on one core; the load generator's own CPU;
 - one phone alone (slider phases): after the idle window the walls close and one phone makes
   100 moves one after the other; the median over batches of 20 of (server CPU less the rate of
   the room without walls) per move is a move's own cost, without the contention of a full room
@@ -89,6 +93,10 @@ def figures(result: Result) -> dict[str, float]:
     moves = max(1, len(result.moves))
     runs = max(1, s["moved"].runs - s["start"].runs)
     interaction_cpu = (load_cpu - walls_rate * load_time - phone_rate * phone_seconds) / moves
+    # Every phone moving, each after its mean think time: what the room asks of the server.
+    offered = result.config.phones / (sum(result.config.think) / 2)
+    follow_time = s["followed"].at - s["before follow"].at
+    follow_cpu = s["followed"].server_cpu - s["before follow"].server_cpu - walls_rate * follow_time
     return {
         "move p50": 1e3 * quantile(result.moves, 0.5),
         "move p95": 1e3 * quantile(result.moves, 0.95),
@@ -104,10 +112,13 @@ def figures(result: Result) -> dict[str, float]:
         "wall follow max": 1e3 * max(result.wall_follows, default=float("nan")),
         "CPU per script run": 1e3 * load_cpu / runs,
         "CPU per interaction (est.)": 1e3 * interaction_cpu,
+        "phase change CPU, all phones": 1e3 * follow_cpu,
         "CPU per move, alone (median)": 1e3 * _above_noise(quantile(result.solo_cpu, 0.5)),
         "move p50, alone": 1e3 * quantile(result.solo_moves, 0.5),
         "CPU per idle phone-second": 1e3 * phone_rate,
         "script runs per second": runs / load_time,
+        "moves per second": len(result.moves) / load_time,
+        "offered moves need (cores)": offered * interaction_cpu,
         "server CPU (cores)": load_cpu / load_time,
         "RSS per session": (s["moved"].rss - s["start"].rss) / phones / 1024,
         "load generator CPU (cores)": (s["moved"].own_cpu - s["start"].own_cpu) / load_time,

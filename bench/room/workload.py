@@ -172,6 +172,8 @@ class Room:
         self.sample("idle")
         if self.target.send_label(config.phase) is None and tabs:
             walls = await self._solo(tabs, walls)
+        await asyncio.sleep(1.0)  # the walls' reopening is not the phase change's cost
+        self.sample("before follow")
         await self._follow(tabs, walls)
         self.sample("followed")
         self.result.full_runs = sum(t.counters.full_runs for t in self.tabs)
