@@ -21,6 +21,7 @@ from streamlit.testing.v1 import AppTest
 from support.seeding import PACK, Seeded
 
 from workshop.engine.ballots import STATUS_QUO
+from workshop.export.summary import read_earlier
 from workshop.rounds.resistance import rated_options
 from workshop.store import Store
 from workshop.text.wording import option_names
@@ -310,6 +311,7 @@ def earlier_round(ranking: list[str], *, number: int = 1, shown: bool = True) ->
         "ranking": [
             {"option": option, "rank": place, "score": round(0.7 - place / 50, 3)}
             for place, option in enumerate(ranking, start=1)
+            if shown  # below the threshold a summary holds counts only
         ],
         "tally": {"mode": "dots", "totals": dict.fromkeys(ranking, 3)} if shown else None,
         "least_resistance": ranking[-1:] if shown else [],
@@ -379,13 +381,12 @@ def test_a_below_threshold_earlier_round_shows_no_option(
 ) -> None:
     """No round was shown in the earlier workshop: only how many took part, no option at all.
 
-    Even a ranking wrongly left in the document is not shown (the anonymity rule).
+    A ranking wrongly left beside ``"shown": false`` makes the document damaged: the wall then
+    shows nothing of it, as the decision record does (one reader for both).
     """
     seeded = make_session(5, weights="varied")
     results_revealed(ui_store, seeded)
-    leaked = earlier_round(["pods", "swarming", "tiered"], shown=False)
-    leaked["ranking"] = earlier_round(["pods", "swarming", "tiered"])["ranking"]
-    set_earlier(ui_store, seeded, leaked)
+    set_earlier(ui_store, seeded, earlier_round(["pods", "swarming", "tiered"], shown=False))
     at = open_page("wall", code=seeded.code).run()
     assert not at.exception
     earlier = at.session_state["_wall_frame"].earlier
@@ -394,6 +395,15 @@ def test_a_below_threshold_earlier_round_shows_no_option(
     assert "Letzter Workshop (27. November 2026) Zu wenige Gewichtungen" in shown
     assert "(abgegeben: 3)" in shown
     assert not any(name in shown for name in NAMES.values())
+
+    leaked = earlier_round(["pods", "swarming", "tiered"], shown=False)
+    leaked["ranking"] = earlier_round(["pods", "swarming", "tiered"])["ranking"]
+    set_earlier(ui_store, seeded, leaked)
+    at.run()
+    assert not at.exception
+    assert at.session_state["_wall_frame"].earlier is None
+    assert earlier_text(at) == ""
+    assert read_earlier(ui_store.earlier_results(seeded.code), PACK) is None  # the record's reader
 
 
 def test_the_earlier_results_show_alone_while_this_round_is_below_its_threshold(
@@ -451,7 +461,8 @@ DAMAGED: tuple[dict[str, object], ...] = (
 def test_a_damaged_earlier_document_never_stops_the_wall(
     make_session: Make, open_page: Open, ui_store: Store
 ) -> None:
-    """Odd types, unknown options, bad dates: the wall draws, showing what it can read."""
+    """Odd types, unknown options, bad dates: the wall draws its ranking and shows nothing of
+    the damaged document, as the decision record shows nothing of it."""
     seeded = make_session(5, weights="varied")
     results_revealed(ui_store, seeded)
     at = open_page("wall", code=seeded.code).run()
@@ -460,11 +471,9 @@ def test_a_damaged_earlier_document_never_stops_the_wall(
         at.run()
         assert not at.exception, document
         assert at.session_state["_wall_frame"].panels[0].kind == "ranking"
-    # The last one: unknown and odd entries skipped, a bad rank read as the place in the list.
-    earlier = at.session_state["_wall_frame"].earlier
-    assert earlier is not None and earlier.title == "Letzter Workshop"
-    assert earlier.places == (f"6. {NAMES['tiered']}", f"7. {NAMES['pods']}")
-    assert "<b>" not in earlier_text(at)
+        assert at.session_state["_wall_frame"].earlier is None, document
+        assert read_earlier(document, PACK) is None, document
+        assert earlier_text(at) == ""
 
 
 @given(
@@ -482,7 +491,7 @@ def test_a_damaged_earlier_document_never_stops_the_wall(
     )
 )
 def test_any_document_gives_a_view_or_none(document: object) -> None:
-    """Whatever the stored document holds, reading it never raises."""
+    """Whatever the stored document holds, reading it and drawing the view never raises."""
     for candidate in (document, {"rounds": [document]}, {"rounds": document}):
-        view = model.earlier_view(candidate, NAMES, "de", ("pods",))
+        view = model.earlier_view(read_earlier(candidate, PACK), NAMES, "de", ("pods",))
         assert view is None or isinstance(view, model.EarlierView)

@@ -31,6 +31,7 @@ from workshop.export.chart_specs import (
     votes_frame,
     weights_frame,
 )
+from workshop.export.summary import EarlierResults, read_earlier
 from workshop.rounds.pilot import PILOT_MEASURES
 from workshop.rounds.resistance import ResistanceResults
 from workshop.rounds.results import RoundResults
@@ -303,8 +304,8 @@ def build_frame(view: SessionView, lang: Lang) -> Frame:
     if results is not None:
         frame = _with_results(frame, results, pack, lang)
     if results is not None and view.phase == "results":
-        document = store.earlier_results(view.code)
-        earlier = earlier_view(document, options, lang, _leaders(results))
+        stored = read_earlier(store.earlier_results(view.code), pack)
+        earlier = earlier_view(stored, options, lang, _leaders(results))
         frame = dataclasses.replace(frame, earlier=earlier)
     if results is not None and resistance.shown:
         ranking = [ranked.option for ranked in results.ranking] if results.visible else []
@@ -657,60 +658,39 @@ def _leaders(results: RoundResults) -> tuple[str, ...]:
 
 
 def earlier_view(
-    document: object, options: Mapping[str, str], lang: Lang, leaders: Sequence[str] = ()
+    earlier: EarlierResults | None,
+    options: Mapping[str, str],
+    lang: Lang,
+    leaders: Sequence[str] = (),
 ) -> EarlierView | None:
     """The earlier workshop's results as the wall shows them (None: none, or nothing usable).
 
-    `document` is what :meth:`Store.earlier_results` returns (the shape of the import's
-    summary); it comes from a file, so it is read defensively: anything of the wrong type is
-    left out, options this pack does not know are skipped, and a damaged document gives None,
-    never an exception.  The last round that was shown there is listed; when none was (below
-    that workshop's threshold) only how many took part is said, as the room saw it then.
-    `leaders` is the current round's first place (empty while it may not be shown): then the
-    view says whether first place changed.
+    `earlier` is what the record reads too (:func:`workshop.export.summary.read_earlier`: a
+    damaged document is None there, so wall and record never tell the room different things).
+    The last round that was shown there is listed; when none was (below that workshop's
+    threshold) only how many took part is said, as the room saw it then.  `leaders` is the
+    current round's first place (empty while it may not be shown): then the view says whether
+    first place changed.
     """
-    if not isinstance(document, Mapping):
+    if earlier is None or not earlier.rounds:
         return None
-    raw = document.get("rounds")
-    rounds = [r for r in raw if isinstance(r, Mapping)] if isinstance(raw, list) else []
-    if not rounds:
-        return None
-    title = _earlier_title(document.get("exported_at"), lang)
-    shown = [r for r in rounds if r.get("shown") is True]
+    title = _earlier_title(earlier.exported_at, lang)
+    shown = [r for r in earlier.rounds if r.shown]
     if not shown:  # below that workshop's threshold throughout: how many took part, no more
-        ballots = _count(rounds[-1].get("ballots"))
+        ballots = earlier.rounds[-1].ballots
         return EarlierView(title, counts=t("wall.earlier.counts_only", lang, ballots=ballots))
-    for entry in reversed(shown):  # the last shown round this pack can name
-        places = _places(entry, options)
-        if places:
-            return EarlierView(
-                title,
-                places=tuple(
-                    t("wall.earlier.place", lang, rank=rank, option=options[option])
-                    for rank, option in places[:EARLIER_PLACES]
-                ),
-                leader=_leader_sentence(places, leaders, options, lang),
-            )
-    return None  # shown there, but with options this pack does not know
-
-
-def _places(entry: Mapping[str, object], options: Mapping[str, str]) -> list[tuple[int, str]]:
-    """A shown round's ranking as (rank, option id), best first; unknown or odd entries skipped.
-
-    A missing or odd rank counts as the entry's place in the list.
-    """
-    raw = entry.get("ranking")
-    if not isinstance(raw, list):
-        return []
-    places: dict[str, int] = {}
-    for position, item in enumerate(raw, start=1):
-        if not isinstance(item, Mapping):
-            continue
-        option = item.get("option")
-        if isinstance(option, str) and option in options and option not in places:
-            places[option] = _count(item.get("rank")) or position
-    # sorted() is stable: equal ranks keep the document's order.
-    return sorted(((rank, option) for option, rank in places.items()), key=lambda p: p[0])
+    # The ranking is listed best first (the reader refuses any other order).
+    places = [(o.rank, o.option) for o in shown[-1].ranking if o.option in options]
+    if not places:
+        return None
+    return EarlierView(
+        title,
+        places=tuple(
+            t("wall.earlier.place", lang, rank=rank, option=options[option])
+            for rank, option in places[:EARLIER_PLACES]
+        ),
+        leader=_leader_sentence(places, leaders, options, lang),
+    )
 
 
 def _leader_sentence(
@@ -736,21 +716,11 @@ def _leader_sentence(
     )
 
 
-def _earlier_title(exported_at: object, lang: Lang) -> str:
-    """ "Letzter Workshop (27. November 2026)", from the export's time; without a valid time,
-    undated."""
-    try:
-        day = datetime.fromisoformat(str(exported_at or "")).date()
-    except ValueError:
+def _earlier_title(exported_at: datetime | None, lang: Lang) -> str:
+    """ "Letzter Workshop (27. November 2026)", from the export's time; undated without one."""
+    if exported_at is None:
         return t("wall.earlier.title_undated", lang)
-    return t("wall.earlier.title", lang, date=day_text(day, lang))
-
-
-def _count(value: object) -> int:
-    """A count from the document (0 when it is not a whole number of at least 0)."""
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return value
-    return 0
+    return t("wall.earlier.title", lang, date=day_text(exported_at.date(), lang))
 
 
 # --------------------------------------------------------------------------- panels
