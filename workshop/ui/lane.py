@@ -28,6 +28,8 @@ from typing import Any
 
 from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
 
+from workshop.ui.streamlit_patch import put
+
 #: Streamlit's own method, as imported (kept for the tests and to undo the change).
 STREAMLITS_RUN_SCRIPT: Callable[..., None] = ScriptRunner._run_script
 
@@ -38,7 +40,6 @@ WAIT_AT_MOST = 1.0
 
 _lane = threading.Lock()
 _inside = threading.local()
-_install_lock = threading.Lock()
 
 
 def _run_script(self: ScriptRunner, rerun_data: Any) -> None:
@@ -78,11 +79,9 @@ def stepped_aside() -> Iterator[None]:
 
 def one_run_at_a_time() -> None:
     """Install the lane in Streamlit's script runner (idempotent)."""
-    with _install_lock:
-        ScriptRunner._run_script = _run_script  # type: ignore[method-assign]
+    put((ScriptRunner, "_run_script", _run_script))
 
 
 def runs_alongside() -> None:
     """Put Streamlit's own method back (for the tests and benchmarks that compare both)."""
-    with _install_lock:
-        ScriptRunner._run_script = STREAMLITS_RUN_SCRIPT  # type: ignore[method-assign]
+    put((ScriptRunner, "_run_script", STREAMLITS_RUN_SCRIPT))

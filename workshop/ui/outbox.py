@@ -29,9 +29,10 @@ from typing import Any
 from streamlit.runtime import Runtime
 from streamlit.runtime.app_session import AppSession
 
+from workshop.ui.streamlit_patch import put
+
 #: Streamlit's own constructor, as imported (kept for the tests and to undo the change).
 STREAMLITS_RUNTIME_INIT: Callable[..., None] = Runtime.__init__
-_install_lock = threading.Lock()
 
 
 class _MarkThenWake:
@@ -99,11 +100,9 @@ def send_only_to_marked() -> None:
     Call it before the server creates its runtime (``app.py`` runs first); a runtime that
     exists already keeps Streamlit's loop, since its sessions would not mark themselves.
     """
-    with _install_lock:
-        Runtime.__init__ = _runtime_init  # type: ignore[method-assign]
+    put((Runtime, "__init__", _runtime_init))
 
 
 def send_to_all() -> None:
     """Put Streamlit's own constructor back (for the tests that compare both)."""
-    with _install_lock:
-        Runtime.__init__ = STREAMLITS_RUNTIME_INIT  # type: ignore[method-assign]
+    put((Runtime, "__init__", STREAMLITS_RUNTIME_INIT))

@@ -34,12 +34,13 @@ from streamlit.runtime.app_session import AppSession, AppSessionState
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 from streamlit.runtime.state.common import user_key_from_element_id
 
+from workshop.ui.streamlit_patch import put
+
 #: Streamlit's own method, as imported (kept for the tests and to undo the change).
 STREAMLITS_RERUN_REQUEST: Callable[..., None] = AppSession._handle_rerun_script_request
 
 #: Where a browser session keeps its routes (an attribute of its AppSession).
 _ROUTES = "_workshop_redraw_routes"
-_install_lock = threading.Lock()
 
 
 @dataclass
@@ -147,11 +148,9 @@ def _handle_rerun_script_request(self: AppSession, client_state: ClientState | N
 
 def route_reruns() -> None:
     """Install the routing in Streamlit's AppSession (idempotent)."""
-    with _install_lock:
-        AppSession._handle_rerun_script_request = _handle_rerun_script_request  # type: ignore[method-assign]
+    put((AppSession, "_handle_rerun_script_request", _handle_rerun_script_request))
 
 
 def unroute_reruns() -> None:
     """Put Streamlit's own method back (for the tests)."""
-    with _install_lock:
-        AppSession._handle_rerun_script_request = STREAMLITS_RERUN_REQUEST  # type: ignore[method-assign]
+    put((AppSession, "_handle_rerun_script_request", STREAMLITS_RERUN_REQUEST))

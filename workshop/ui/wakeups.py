@@ -30,6 +30,8 @@ from typing import Any
 from streamlit.runtime import Runtime
 from streamlit.runtime.app_session import AppSession
 
+from workshop.ui.streamlit_patch import put
+
 logger = logging.getLogger(__name__)
 
 #: Streamlit's own methods, as imported (kept for the tests and to undo the change).
@@ -38,7 +40,6 @@ STREAMLITS_SEND_WAKEUP: Callable[[Runtime], None] = Runtime._enqueued_some_messa
 
 #: Where a browser session keeps the events waiting for the loop (an attribute of its AppSession).
 _EVENTS = "_workshop_pending_events"
-_install_lock = threading.Lock()
 
 
 class _Pending:
@@ -131,13 +132,15 @@ def _enqueued_some_message(self: Runtime) -> None:
 
 def batch_wakeups() -> None:
     """Install the batched hand-off in Streamlit's classes (idempotent)."""
-    with _install_lock:
-        AppSession._on_scriptrunner_event = _on_scriptrunner_event  # type: ignore[method-assign]
-        Runtime._enqueued_some_message = _enqueued_some_message  # type: ignore[method-assign]
+    put(
+        (AppSession, "_on_scriptrunner_event", _on_scriptrunner_event),
+        (Runtime, "_enqueued_some_message", _enqueued_some_message),
+    )
 
 
 def unbatch_wakeups() -> None:
     """Put Streamlit's own methods back (for the tests that compare both)."""
-    with _install_lock:
-        AppSession._on_scriptrunner_event = STREAMLITS_EVENT_HANDOFF  # type: ignore[method-assign]
-        Runtime._enqueued_some_message = STREAMLITS_SEND_WAKEUP  # type: ignore[method-assign,assignment]
+    put(
+        (AppSession, "_on_scriptrunner_event", STREAMLITS_EVENT_HANDOFF),
+        (Runtime, "_enqueued_some_message", STREAMLITS_SEND_WAKEUP),
+    )
