@@ -213,7 +213,7 @@ def test_phone_shows_authored_text_as_text_in_every_phase(
 
     check(phone("welcome"), [hostile_texts.title()], raw=hostile_texts.areas())
     check(phone("weigh"), criteria_texts(PACK, lang), as_html=names)  # sliders, the ranking
-    check(phone("context"), factor_texts(PACK, lang, ends=False))
+    check(phone("context"), as_html=factor_texts(PACK, lang, ends=False))  # cards: one list
     check(phone("options"), hybrid_texts(PACK, lang), raw=names, as_html=names)
     for mode in VOTE_MODES:
         settings = SessionSettings(

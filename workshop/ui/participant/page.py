@@ -27,6 +27,7 @@ from workshop.ui.participant import (
     weigh,
     welcome,
 )
+from workshop.ui.participant.context import CONTEXT_STYLE
 from workshop.ui.participant.mirror import load_inputs
 from workshop.ui.participant.posts import (
     concerns_moved,
@@ -90,7 +91,7 @@ _TOUCH_STYLE = """
 [data-testid="stSlider"] div:has(> div > input[type="range"])
   {width: 44px; height: 44px; border: 16px solid transparent; background-clip: padding-box;}
 """
-_PHONE_STYLE = f"<style>{_TOUCH_STYLE}{RANKING_STYLE}</style>"
+_PHONE_STYLE = f"<style>{_TOUCH_STYLE}{RANKING_STYLE}{CONTEXT_STYLE}</style>"
 
 
 def rejoin_or_join(code: str) -> str:
