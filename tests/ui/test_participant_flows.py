@@ -278,7 +278,8 @@ def test_my_weights_vs_the_group_lists_the_largest_difference_first(
     store.set_revealed(code, key, True)
     at = page("participate", code=code, p=token)
     names = {c.id: c.name.de for c in default_pack().criteria}
-    lines = [m.value for m in at.markdown if " — Sie " in m.value]
+    (block,) = [m.value for m in at.markdown if " — Sie " in m.value]  # one element for all
+    lines = block.split("\n\n")
     assert len(lines) == len(criteria)
     assert lines[0].startswith(f"**{names[criteria[3]]}**")  # 14 % against 7 %
     assert lines[1].startswith(f"**{names[criteria[5]]}**")  # 3 % against 7 %

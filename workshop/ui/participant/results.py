@@ -45,11 +45,14 @@ def _results(view: SessionView, pack: ContentPack) -> None:
         for criterion, weight in zip(pack.criteria, results.weights, strict=True)
     ]
     # Largest difference first: that is where a participant's view is worth talking about.
-    for own, theirs, criterion in sorted(rows, key=lambda row: -abs(row[0] - row[1])):
-        st.markdown(
+    # One element, a paragraph per criterion: the reveal redraws every phone at once.
+    st.markdown(
+        "\n\n".join(
             f"**{text_md(criterion.name)}** — {tr('participant.you')} {percent(own)} · "
             f"{tr('participant.group')} {percent(theirs)}"
+            for own, theirs, criterion in sorted(rows, key=lambda row: -abs(row[0] - row[1]))
         )
+    )
     _group_ranking(pack, results.ranking)
 
 
