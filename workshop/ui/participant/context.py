@@ -9,8 +9,10 @@ import streamlit as st
 
 from workshop.content import ContentPack
 from workshop.store import SessionView
+from workshop.text.i18n import coerce_lang
 from workshop.ui.participant.ranking import my_ranking
-from workshop.ui.runtime import text, tr
+from workshop.ui.runtime import reader_lang, text, tr
+from workshop.ui.wall.model import context_lines
 from workshop.web import services
 
 #: The factors' look (in the phone page's style sheet): each a card as Streamlit draws a
@@ -29,24 +31,22 @@ CONTEXT_STYLE = """
 def draw(view: SessionView, pack: ContentPack, token: str) -> None:
     """The context phase: the unit's situation and the participant's ranking in it."""
     st.write(tr("participant.context_intro"))
-    st.html(factor_cards(pack, services.context_of(view).get("factors", {})))
+    st.html(factor_cards(pack, services.context_of(view)))
     my_ranking(view, pack)
 
 
-def factor_cards(pack: ContentPack, factors: Mapping[str, float]) -> str:
-    """The factors and their values as one list of cards (the pack's texts escaped).
+def factor_cards(pack: ContentPack, context: Mapping[str, object]) -> str:
+    """The factors and their values as one list of cards (the pack's texts escaped), each
+    value written as the wall writes it (:func:`workshop.ui.wall.model.context_lines`).
 
     One element for all of them, not a bordered container with two texts each: a phase change
     redraws every phone's page at once, and every element a run sends costs the server a
     message (the default pack's eight factors were 24 elements).
     """
-    cards = []
-    for factor in pack.context_factors:
-        value = float(factors.get(factor.id, factor.neutral))
-        unit = f" {text(factor.unit)}" if factor.unit else ""
-        cards.append(
-            f'<li><p class="factor"><b>{html.escape(text(factor.name))}</b>: '
-            f"{value:g}{html.escape(unit)}</p>"
-            f'<p class="about">{html.escape(text(factor.description))}</p></li>'
-        )
+    lines = context_lines(pack, context, coerce_lang(reader_lang()))
+    cards = [
+        f'<li><p class="factor"><b>{html.escape(line.name)}</b>: {html.escape(line.value)}</p>'
+        f'<p class="about">{html.escape(text(factor.description))}</p></li>'
+        for factor, line in zip(pack.context_factors, lines, strict=True)
+    ]
     return f'<ul class="context-factors">{"".join(cards)}</ul>'
