@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
+from streamlit.runtime.app_session import AppSessionState
+from streamlit.runtime.scriptrunner_utils.script_requests import ScriptRequests
 
+from workshop.errors import StoreUnavailable
 from workshop.ui import push
 from workshop.ui.push import LAZY_EVERY, RETRY_INCOMPLETE, _Page, watch
 
@@ -101,3 +105,49 @@ def test_a_browser_gone_before_its_rerun_gives_its_place_to_the_next(
         push._rerun(session_id, _page(("weigh", None)))
     assert sessions == [f"s{i}" for i in range(push.MAX_RERUNS)]
     assert set(push._running) == set(sessions)
+
+
+class _BusySession:
+    """A browser session whose script thread has just begun a run (its own state lags)."""
+
+    def __init__(self) -> None:
+        self.id = "busy"
+        self._state = AppSessionState.APP_NOT_RUNNING
+        self._scriptrunner = SimpleNamespace(_requests=ScriptRequests())  # a run going on
+        self.requested: list[object] = []
+
+    def request_rerun(self, state: object) -> None:
+        self.requested.append(state)
+
+
+def test_a_rerun_that_finds_a_run_begun_is_due_on_the_next_turn() -> None:
+    """Not asked over the run, and not forgotten either: a rerun for the store going away or
+    coming back is asked once, so the page is due whatever the next turn reads."""
+    session, page = _BusySession(), _page(("weigh", None))
+    try:
+        push._rerun_unless_running(session, page)  # type: ignore[arg-type]
+        assert session.requested == []
+        assert push._pages["busy"].due
+        assert push._pages["busy"].stale(("weigh", None), now=100.0)
+    finally:
+        push._pages.clear()
+
+
+def test_a_due_page_is_rerun_while_the_store_cannot_be_read(
+    sessions: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store went away as the page ran: its rerun saying so is due, and the next turn
+    starts it, though the store still cannot be read (the others are left as they are)."""
+
+    def unreachable(code: str, fresh: bool = False) -> None:
+        raise StoreUnavailable()
+
+    monkeypatch.setattr(push.services, "session_view", unreachable)
+    push._unreachable.add("CODE")  # the pages were told once already
+    push._pages.update(s0=_page(("weigh", None)), s1=replace(_page(("weigh", None)), due=True))
+    try:
+        push._look_once()
+        assert sessions == ["s1"]
+    finally:
+        push._pages.clear()
+        push._unreachable.clear()

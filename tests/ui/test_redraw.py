@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.runtime.app_session import AppSession, AppSessionState
 from streamlit.runtime.fragment import MemoryFragmentStorage
+from streamlit.runtime.scriptrunner_utils.script_requests import RerunData, ScriptRequests
 
 from workshop.ui import redraw
 
@@ -33,6 +35,7 @@ class _Session:
 
     def __init__(self, fragments: dict[str, str]) -> None:
         self._state = AppSessionState.APP_NOT_RUNNING
+        self._scriptrunner: SimpleNamespace | None = None
         self._client_state = ClientState(page_script_hash=PAGE, query_string=QUERY)
         self._fragment_storage = MemoryFragmentStorage()
         for fragment_id, key in fragments.items():
@@ -56,6 +59,7 @@ def session() -> Any:
     found = _Session({"frag-1": PART, "frag-2": OTHER})
     routes = redraw._routes_of(found)  # type: ignore[arg-type]
     routes.by_widget = {"w.a": PART, "w.b": PART, "h.x": OTHER}
+    routes.complete = True  # the last full run drew the whole page
     redraw.routed(found, _request({"w.a": 5, "w.b": 5, "h.x": 1, "lang": 0}))  # type: ignore[arg-type]
     return found
 
@@ -102,9 +106,40 @@ def test_a_request_while_the_script_runs_goes_to_streamlit_as_sent(session: Any)
     assert _routed(session, {"w.a": 7, "w.b": 5, "h.x": 1, "lang": 0}) == ""
 
 
+def _runner(requests: ScriptRequests) -> SimpleNamespace:
+    """Stands in for a ScriptRunner: Streamlit's own request queue of its script thread."""
+    return SimpleNamespace(_requests=requests)
+
+
+def test_a_request_while_a_run_starts_goes_to_streamlit_as_sent(session: Any) -> None:
+    """The script thread has begun the page's run (the session's state does not say so yet):
+    a move routed to its part would cut that run short, so Streamlit gets the request as sent
+    (it folds it into the page's run)."""
+    running = ScriptRequests()  # what a runner's queue is while its script runs
+    session._scriptrunner = _runner(running)
+    assert _routed(session, {"w.a": 7, "w.b": 5, "h.x": 1, "lang": 0}) == ""
+    running.request_rerun(RerunData())  # a run of the page asked for and not yet begun
+    assert _routed(session, {"w.a": 8, "w.b": 5, "h.x": 1, "lang": 0}) == ""
+
+
+def test_a_request_after_the_run_ended_is_routed(session: Any) -> None:
+    done = ScriptRequests()
+    done.on_scriptrunner_ready()  # nothing more to run: the script thread stops
+    session._scriptrunner = _runner(done)
+    assert _routed(session, {"w.a": 7, "w.b": 5, "h.x": 1, "lang": 0}) == "frag-1"
+
+
+def test_a_page_not_drawn_in_full_reruns_the_page(session: Any) -> None:
+    """The page's last full run was cut short (by the next request) or stopped by an outage:
+    a part rerun alone would write where the page never drew, so the page is drawn."""
+    redraw._routes_of(session).complete = False
+    assert _routed(session, {"w.a": 7, "w.b": 5, "h.x": 1, "lang": 0}) == ""
+
+
 def test_a_part_no_longer_drawn_reruns_the_page() -> None:
     gone = _Session({})
     redraw._routes_of(gone).by_widget = {"w.a": PART}  # type: ignore[arg-type]
+    redraw._routes_of(gone).complete = True  # type: ignore[arg-type]
     redraw.routed(gone, _request({"w.a": 5}))  # type: ignore[arg-type]
     assert _routed(gone, {"w.a": 6}) == ""
 
@@ -118,6 +153,7 @@ def test_a_request_for_a_part_stays_as_sent(session: Any) -> None:
 def test_the_first_request_of_a_session_is_never_routed() -> None:
     fresh = _Session({"frag-1": PART})
     redraw._routes_of(fresh).by_widget = {"w.a": PART}  # type: ignore[arg-type]
+    redraw._routes_of(fresh).complete = True  # type: ignore[arg-type]
     assert _routed(fresh, {"w.a": 6}) == ""
 
 

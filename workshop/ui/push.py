@@ -27,15 +27,16 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.runtime import Runtime, exists
-from streamlit.runtime.app_session import AppSession, AppSessionState
+from streamlit.runtime.app_session import AppSession
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from workshop.errors import WorkshopError
 from workshop.store import SessionView
+from workshop.ui import redraw
 from workshop.web import services
 
 logger = logging.getLogger(__name__)
@@ -75,10 +76,14 @@ class _Page:
     drawn: Drawn | None
     fingerprint: Fingerprint
     since: float
+    #: A rerun was due but could not start (a run was going on): the next turn starts it.
+    due: bool = False
 
     def stale(self, current: Drawn, now: float) -> bool:
         """Whether the page must be redrawn: what it shows is not `current`, or was incomplete
         (then after a pause, so a read that keeps failing does not rerun it continuously)."""
+        if self.due:
+            return True
         if self.drawn is None:
             return now - self.since >= RETRY_INCOMPLETE
         urgent, lazy = current
@@ -181,7 +186,7 @@ def _look_once() -> None:
         # Pages drawing the same way share one fingerprint (and its reads) per turn.
         current: dict[Fingerprint, Drawn] = {}
         for session_id, page in watchers:
-            if changed_reachability:
+            if changed_reachability or (page.due and view is None):
                 _rerun(session_id, page)
                 continue
             now_drawn = _current(view, page.fingerprint, current) if view is not None else None
@@ -255,14 +260,16 @@ def _take_queued() -> list[tuple[str, _Page]]:
 def _rerun_unless_running(session: AppSession, page: _Page) -> None:
     """On Streamlit's event loop: rerun the page with the widgets' values as last sent.
 
-    Never over a run in progress (a tap's own run would be cut short and redone with these
-    values): the page is then watched again and looked at on the next turn.  Buttons' one-shot
-    values are left out, so a tap is never replayed.
+    Never over a run in progress, nor one just begun or asked for (a tap's own run would be
+    cut short and redone with these values): the rerun is then due on the next turn, whatever
+    the store says then (a rerun for the store going away or coming back is asked once).  A
+    full run of the page in the meantime says what it drew and makes it no longer due.
+    Buttons' one-shot values are left out, so a tap is never replayed.
     """
-    if session._state != AppSessionState.APP_NOT_RUNNING:
+    if redraw.script_busy(session):
         with _lock:
-            _pages.setdefault(session.id, page)
-        drawn_again(session.id)  # watched again instead; its place goes to the next
+            _pages.setdefault(session.id, replace(page, due=True))
+        drawn_again(session.id)  # its place goes to the next
         return
     state = ClientState()
     state.CopyFrom(session._client_state)

@@ -15,7 +15,10 @@ part reruns); they see that the run already is the fragment's (:func:`redrawing`
 ask again.  The outcome is what ``st.rerun(<key>)`` from the callback gives: the callbacks
 and then the fragment, the other widgets' values kept.  Anything else goes to Streamlit
 untouched: a button, a page or URL change, a widget not routed, widgets routed to different
-parts, a session whose script is running, a fragment no longer drawn.
+parts, a session whose script is running, a fragment no longer drawn, a page whose last full
+run did not draw all of it (:func:`drawn_in_full`: cut short by the next request, or stopped
+by an outage; a part rerun alone would then write where the page never drew, and Streamlit
+refuses that).
 
 This replaces ``AppSession._handle_rerun_script_request`` of Streamlit 1.67 (the pinned version
 the browser tests run); ``tests/ui/test_redraw.py`` holds its signature to Streamlit's.
@@ -31,6 +34,7 @@ from streamlit.errors import StreamlitAPIException
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.runtime import Runtime, exists
 from streamlit.runtime.app_session import AppSession, AppSessionState
+from streamlit.runtime.scriptrunner_utils.script_requests import ScriptRequestType
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 from streamlit.runtime.state.common import user_key_from_element_id
 
@@ -51,6 +55,9 @@ class _Routes:
     by_widget: dict[str, str] = field(default_factory=dict)
     #: The last request's widget values (serialized, by widget id).
     last: dict[str, bytes] | None = None
+    #: Whether the last full run drew the whole page: only then may a part rerun alone (a run
+    #: cut short by the next request, or stopped by an outage, left the page incomplete).
+    complete: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def seen(self, values: dict[str, bytes]) -> dict[str, bytes] | None:
@@ -70,10 +77,26 @@ def _session() -> AppSession | None:
 
 
 def forget_routes() -> None:
-    """At the start of a page's full run: the widgets it draws are routed anew."""
+    """At the start of every full run: the page is not drawn yet, and the widgets it draws are
+    routed anew."""
     session = _session()
     if session is not None:
-        _routes_of(session).by_widget = {}
+        routes = _routes_of(session)
+        routes.by_widget, routes.complete = {}, False
+
+
+def drawn_in_full() -> None:
+    """At the end of a page's full run that drew all of it: its parts may now rerun alone."""
+    session = _session()
+    if session is not None:
+        _routes_of(session).complete = True
+
+
+def parts_may_rerun_alone() -> bool:
+    """In a widget callback: whether the page's last full run drew all of it, so that a rerun
+    of some of its parts leaves a whole page (else the run goes on and draws the page)."""
+    session = _session()
+    return session is not None and _routes_of(session).complete
 
 
 def route(fragment_key: str, widget_keys: Iterable[str]) -> None:
@@ -111,7 +134,7 @@ def routed(session: AppSession, state: ClientState) -> ClientState:
     routes = _routes_of(session)  # also before the first route: the next request compares
     values = {w.id: w.SerializeToString(deterministic=True) for w in state.widget_states.widgets}
     last = routes.seen(values)
-    if last is None or state.fragment_id or state.is_history_navigation:
+    if last is None or state.fragment_id or state.is_history_navigation or not routes.complete:
         return state
     # The page and URL the server last ran (a switch or a new query string needs the page).
     server = session._client_state
@@ -120,7 +143,7 @@ def routed(session: AppSession, state: ClientState) -> ClientState:
         server.query_string,
     ):
         return state
-    if session._state != AppSessionState.APP_NOT_RUNNING:
+    if script_busy(session):
         return state
     changed = [widget for widget, value in values.items() if last.get(widget) != value]
     targets = {routes.by_widget.get(user_key_from_element_id(w) or "") for w in changed}
@@ -137,6 +160,22 @@ def routed(session: AppSession, state: ClientState) -> ClientState:
     rerun.CopyFrom(state)
     rerun.fragment_id = fragments[0]
     return rerun
+
+
+def script_busy(session: AppSession) -> bool:
+    """Whether a run of this browser session is going on or has been asked for.
+
+    The session's own state says so only once the event loop has handled the run's start, a
+    moment after the script thread began: a move's request routed to its part in that moment
+    would cut the page's run short (Streamlit lets a fragment's rerun preempt it), and the
+    part would then write where the page never drew.  The script thread's request queue knows
+    at once: it stops only when no run is left to do.  Every request is made on the event
+    loop, as this is asked, so nothing starts between the answer and the request.
+    """
+    if session._state != AppSessionState.APP_NOT_RUNNING:
+        return True
+    runner = session._scriptrunner
+    return runner is not None and runner._requests._state != ScriptRequestType.STOP
 
 
 def _handle_rerun_script_request(self: AppSession, client_state: ClientState | None = None) -> None:

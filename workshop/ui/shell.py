@@ -14,7 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from workshop.ui import identity, pagescript, secrets
+from workshop.ui import identity, pagescript, redraw, secrets
 from workshop.ui.runtime import current_lang, reader_lang, tr, use_lang
 
 PAGES = Path(__file__).resolve().parent.parent.parent / "pages"
@@ -38,6 +38,7 @@ def _page(name: str, title_key: str, icon: str, default: bool = False) -> st.Pag
 def run() -> None:
     """Configure the page, pick the pages for this reader and run the selected one."""
     secrets.register()  # AppTest runs this script without app.py
+    redraw.forget_routes()  # a full run: nothing of the page is drawn yet
     use_lang(current_lang())
     role = identity.role()
     wide = role in {"facilitator", "wall"}

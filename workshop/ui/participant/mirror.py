@@ -165,5 +165,6 @@ def on_weights_changed(
     run_from_callback(submit_ballot, view, pack, token)
     if not parts or not push.serves_a_browser():  # AppTest reruns the page: it cannot merge parts
         return
-    if not redraw.redrawing(parts):  # the move's request was not turned into their rerun
-        st.rerun(parts)  # ends the callback: Streamlit reruns just these fragments
+    if redraw.redrawing(parts) or not redraw.parts_may_rerun_alone():
+        return  # the move's request already is their rerun, or the page must be drawn whole
+    st.rerun(parts)  # ends the callback: Streamlit reruns just these fragments

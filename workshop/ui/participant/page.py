@@ -147,13 +147,14 @@ def render() -> None:
     forget_drawn()  # the welcome phase notes its concerns list again as it draws it
     pilot.forget_drawn()  # and the results phase its pilot plan
     resistance.forget_drawn()  # and the resistance phase the group's result
-    redraw.forget_routes()  # the phase routes its sliders' moves to the parts they change
     complete = _draw_phase(view, pack, token) and not stale
     with top:
         phase_top(f"{view.code}.{view.round}.{view.phase}")
         _follow_by_push(view, complete)
     st.divider()
     language_switch()
+    if complete:  # the phase routed its sliders' moves to the parts they change
+        redraw.drawn_in_full()
 
 
 def _cannot_show(code: str, error: WorkshopError) -> None:
