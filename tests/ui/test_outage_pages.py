@@ -10,6 +10,7 @@ pages work again without being opened anew.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -20,6 +21,8 @@ from support.seeding import new_session
 from workshop.errors import StoreUnavailable
 from workshop.store import Store
 from workshop.text.i18n import t
+from workshop.ui import redraw
+from workshop.ui.participant import mirror
 from workshop.web import services
 
 UNREACHABLE = "error.storage_unavailable_page"
@@ -205,6 +208,32 @@ def test_weights_show_saved_only_once_the_store_has_them(flaky: FlakyStore, phon
     assert stored_weight(flaky.real, code, token) == 3
     assert says(at, "participant.weights_saved", "de")
     assert not says(at, "participant.weights_unsaved", "de")
+
+
+def test_a_move_after_a_page_drawn_during_an_outage_draws_its_part(
+    flaky: FlakyStore, phone: Phone, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page redrawn while the store is down (the push thread reruns it) can stop before the
+    leader line above the sliders, when the group's state has moved since it was read; the
+    next move reruns only its part, which writes that line: no error box (Streamlit refuses a
+    part writing outside itself where the last full run did not), and the leader is back."""
+    # A move reruns only its part, as in a browser (AppTest would rerun the page).
+    monkeypatch.setattr(mirror, "push", SimpleNamespace(serves_a_browser=lambda: True))
+    monkeypatch.setattr(redraw, "parts_may_rerun_alone", lambda: True)  # the page was drawn
+    at, code, _ = phone("weigh")
+    leader = t("participant.leader", "de").split("{")[0]
+    at.slider(key="w.1.FCR").set_value(9).run()
+    services.session_view(code, fresh=True)  # the push thread's look: the log has moved on
+
+    flaky.down = True
+    services.expire_views()  # the redraw asks the store, as the push thread's rerun does
+    at.run()
+    assert not at.exception
+    assert not any(leader in str(i.value) for i in at.info)  # the ranking could not be read
+    flaky.down = False
+    at.slider(key="w.1.FCR").set_value(8).run()
+    assert not at.exception
+    assert any(leader in str(i.value) for i in at.info)
 
 
 def test_a_vote_sent_during_an_outage_is_not_called_saved(flaky: FlakyStore, phone: Phone) -> None:
