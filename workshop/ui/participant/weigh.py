@@ -77,18 +77,20 @@ def _outcome(view: SessionView, pack: ContentPack, token: str, leader: DeltaGene
     the `view` this part was drawn with is current enough.
     """
 
-    # The line above the sliders is written on every run, before anything can fail: a part
-    # may write outside itself on a rerun only where it wrote in the last full run (Streamlit
-    # 1.67 raises otherwise), and a full run during an outage stops before the ranking.
-    line = leader.empty()
-
     def draw_part() -> None:
         # A save that failed in this move's callback, said right here (and again by the next
         # full run, which replaces this part's output).
         show_pending_error(keep=True)
         _saved_state(view, token)
-        scores = my_ranking(view, pack)
-        with line:
+        try:
+            scores = my_ranking(view, pack)
+        except WorkshopError:
+            # The line above the sliders is written on every run all the same: a part may
+            # write outside itself on a rerun only where it wrote in the last full run
+            # (Streamlit 1.67 raises otherwise).  Empty only here: a move sends one element.
+            leader.empty()
+            raise
+        with leader:
             leader_info(pack, scores)
 
     guarded(draw_part)
